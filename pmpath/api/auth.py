@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer
+
+from pmpath.accounts.services import user_for_token
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer pmp_…` with a token made on the account settings page or by
+    `pmpath users token`."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user

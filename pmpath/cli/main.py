@@ -1,0 +1,57 @@
+"""The `pmpath` command. Each area adds a group; every command is a thin adapter over the same
+services and queries as the web pages."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from pmpath import __version__
+from pmpath.cli import career, system, users
+from pmpath.cli._django import CLIError, err_console
+
+app = typer.Typer(
+    name="pmpath",
+    help="pmpath: your product-manager job search, on your own machine.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+system.register(app)
+app.add_typer(users.app, name="users")
+app.add_typer(career.ladder_app, name="ladder")
+app.add_typer(career.profile_app, name="profile")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pmpath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """pmpath: your product-manager job search, on your own machine."""
+
+
+def run() -> None:
+    from pmpath.core.env import ConfigError
+    from pmpath.core.knowledge import KnowledgeError
+
+    try:
+        app()
+    except (CLIError, ConfigError, KnowledgeError) as exc:
+        err_console.print(f"[bold red]pmpath: error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,55 @@
+"""The owned-model base: every user's record derives from OwnedModel, so "only this user's
+rows" is the default way to reach it (Model.objects.owned_by(user))."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+
+M = TypeVar("M", bound="OwnedModel")
+
+
+class OwnedQuerySet(models.QuerySet):
+    def owned_by(self, user: Any) -> OwnedQuerySet:
+        # An anonymous user owns nothing; filtering on its None id would match nothing anyway,
+        # but saying so avoids a query.
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(user=user)
+
+
+class OwnedModel(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+def get_owned_or_404(model: type[M], user: Any, **lookup: Any) -> M:
+    """The object if `user` owns it; a 404 for everyone else, so another user's ids leak nothing."""
+    try:
+        return model.objects.owned_by(user).get(**lookup)  # type: ignore[attr-defined]
+    except (model.DoesNotExist, ValueError, TypeError):  # type: ignore[attr-defined]
+        raise Http404(f"No {model._meta.verbose_name} here.") from None
+
+
+class KnowledgeVersion(models.Model):
+    """Which version of each shipped knowledge file is loaded, so `pmpath setup` is idempotent
+    and reloads a file only when its content changes."""
+
+    name = models.CharField(max_length=100, unique=True)
+    version = models.PositiveIntegerField()
+    checksum = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.version}"

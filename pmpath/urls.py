@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from pmpath.api.routes import api
+
+urlpatterns = [
+    path("", include("pmpath.core.urls")),
+    path("accounts/", include("pmpath.accounts.urls")),
+    path("career/", include("pmpath.career.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

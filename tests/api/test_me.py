@@ -1,0 +1,35 @@
+from pmpath.accounts.services import create_token
+from tests.conftest import onboard
+
+
+def test_me_answers_with_the_token_owner_and_profile(alice, client):
+    onboard(alice, target_level="senior_pm", target_companies=["Stripe"])
+    _, raw = create_token(alice, name="script")
+    response = client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["username"] == "alice"
+    assert data["profile"]["target_level"] == "senior_pm"
+    assert data["profile"]["target_companies"] == ["Stripe"]
+
+
+def test_me_answers_a_signed_in_browser_session(alice_client):
+    assert alice_client.get("/api/v1/me").json()["username"] == "alice"
+
+
+def test_me_refuses_a_missing_or_wrong_token(alice, client):
+    assert client.get("/api/v1/me").status_code == 401
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION="Bearer pmp_wrong").status_code == 401
+
+
+def test_bob_sees_himself_not_alice(alice, bob, client):
+    _, raw = create_token(bob, name="script")
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").json()["username"] == "bob"
+
+
+def test_the_openapi_schema_is_published(client, db):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert "/api/v1/me" in schema["paths"]
+    assert schema["info"]["title"] == "pmpath API"
