@@ -81,8 +81,24 @@ e2e: install ## Browser tests in headless Chromium (skipped with a notice when n
 	  echo "== browser tests SKIPPED: no Chromium found (apt-get install chromium)"; \
 	fi
 
-bench: install ## Benchmarks (see docs/performance.md)
-	$(BIN)/pytest -q -p no:cacheprovider bench
+BENCH_DATA ?= data/bench
+
+bench: install ## Benchmarks: heavy user, cold start, every page, engines (docs/performance.md)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+	PMPATH_DATA_DIR=$(BENCH_DATA) $(PMPATH) setup
+	PMPATH_DATA_DIR=$(BENCH_DATA) $(PMPATH) bench seed
+	PMPATH_DATA_DIR=$(BENCH_DATA) $(PMPATH) bench coldstart
+	PMPATH_DATA_DIR=$(BENCH_DATA) $(PMPATH) bench pages
+	$(BIN)/pytest -q -p no:cacheprovider bench --benchmark-columns=min,median,max,rounds
+	@if [ -n "$$PMPATH_BENCH_DATABASE_URL" ]; then \
+	  echo "== hosted mode: PostgreSQL, 2 processes x 4 threads on one core, 16 connections"; \
+	  export DATABASE_URL="$$PMPATH_BENCH_DATABASE_URL" PMPATH_DATA_DIR=$(BENCH_DATA)-pg; \
+	  $(PMPATH) setup && $(PMPATH) bench seed && \
+	  $(PMPATH) bench pages --workers 2 --threads 4 --connections 16 --target-rps 400; \
+	else \
+	  echo "== hosted-mode benchmark SKIPPED: set PMPATH_BENCH_DATABASE_URL=postgresql://USER@HOST/DB"; \
+	fi
 
 clean: ## Remove .venv, node_modules and the vendored front-end files (keeps ./data)
 	rm -rf $(VENV) node_modules $(VENDOR)

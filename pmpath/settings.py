@@ -131,6 +131,9 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Widgets render through Jinja2 too: about twice as fast as Django templates for radio lists.
+FORM_RENDERER = "django.forms.renderers.Jinja2"
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 HUEY = {

@@ -78,3 +78,11 @@ def bob_client(bob: User) -> Client:
 @pytest.fixture
 def charlie_client(db: Any) -> Client:
     return Client()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_knowledge_cache() -> None:
+    """Each test reads the knowledge base from its own database state."""
+    from pmpath.core.memo import knowledge
+
+    knowledge.clear()

@@ -5,15 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from pmpath.career.models import Background, Behaviour, CandidateProfile, Competency, Guide, Level
+from pmpath.core.memo import knowledge
+
+# The knowledge base is read through pmpath.core.memo.knowledge: callers must treat what these
+# functions return as read-only.
 
 
 def competencies() -> list[Competency]:
-    return list(Competency.objects.order_by("order"))
+    return knowledge.get("career.competencies", lambda: list(Competency.objects.order_by("order")))
 
 
 def ladder() -> dict[str, Any]:
-    """The whole ladder as plain data, in three queries whatever its size."""
-    comps = competencies()
+    """The whole ladder as plain data: three queries whatever its size, then none for a while."""
+    return knowledge.get("career.ladder", _load_ladder)
+
+
+def _load_ladder() -> dict[str, Any]:
+    comps = list(Competency.objects.order_by("order"))
     levels = list(Level.objects.order_by("order"))
     by_level: dict[int, dict[str, list[str]]] = {lv.pk: {c.key: [] for c in comps} for lv in levels}
     comp_keys = {c.pk: c.key for c in comps}
@@ -50,23 +58,26 @@ def level_or_none(key: str) -> dict[str, Any] | None:
 
 
 def level_choices() -> list[tuple[str, str]]:
-    return list(Level.objects.order_by("order").values_list("key", "name"))
+    return [(lv["key"], lv["name"]) for lv in ladder()["levels"]]
 
 
 def backgrounds() -> list[Background]:
-    return list(Background.objects.order_by("order"))
+    return knowledge.get("career.backgrounds", lambda: list(Background.objects.order_by("order")))
 
 
 def background_or_none(key: str) -> Background | None:
-    return Background.objects.filter(key=key).first() if key else None
+    return next((bg for bg in backgrounds() if bg.key == key), None) if key else None
 
 
 def background_choices() -> list[tuple[str, str]]:
-    return list(Background.objects.order_by("order").values_list("key", "name"))
+    return [(bg.key, bg.name) for bg in backgrounds()]
 
 
 def guide(key: str) -> dict[str, Any] | None:
-    row = Guide.objects.filter(key=key).values_list("content", flat=True).first()
+    guides = knowledge.get(
+        "career.guides", lambda: dict(Guide.objects.values_list("key", "content"))
+    )
+    row = guides.get(key)
     return row if isinstance(row, dict) else None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import signal
 import sys
 import time
@@ -57,27 +56,50 @@ def _start_worker() -> Any:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on.", min=1, max=65535),
-    threads: int = typer.Option(8, "--threads", help="Request threads.", min=1, max=64),
+    threads: int = typer.Option(
+        0,
+        "--threads",
+        help="Request threads per process (default 8; 1 with --production).",
+        min=0,
+        max=64,
+    ),
     worker: bool = typer.Option(True, "--worker/--no-worker", help="Run background tasks here."),
+    production: bool = typer.Option(
+        False,
+        "--production",
+        help="Hosted mode: gunicorn processes, migrations applied at start, no in-process worker "
+        "(run `pmpath worker` beside it).",
+    ),
+    workers: int = typer.Option(
+        0, "--workers", help="With --production: processes (default: 2 per core).", min=0, max=64
+    ),
 ) -> None:
     """Serve the web app (and, by default, the background worker) until Ctrl+C."""
     started = time.perf_counter()
+    from pmpath.core.server import PortInUse, check_port
+
+    try:
+        check_port(host, port)
+    except PortInUse as exc:
+        raise CLIError(f"{exc}: stop what is using it or choose another with --port") from None
+    except OSError as exc:
+        raise CLIError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    shown_host = f"[{host}]" if ":" in host else host
+    if production:
+        _serve_production(host, port, workers, threads or 1, shown_host)
+        return
     ensure_database()
     from waitress.server import create_server
 
     from pmpath.wsgi import application
 
     try:
-        server = create_server(application, host=host, port=port, threads=threads, ident="pmpath")
+        server = create_server(
+            application, host=host, port=port, threads=threads or 8, ident="pmpath"
+        )
     except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise CLIError(
-                f"port {port} on {host} is already in use: stop what is using it "
-                f"or choose another with --port"
-            ) from None
         raise CLIError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     consumer = _start_worker() if worker else None
-    shown_host = f"[{host}]" if ":" in host else host
     console.print(
         f"pmpath is running at [bold]http://{shown_host}:{port}/[/]"
         f"  (ready in {time.perf_counter() - started:.1f}s; Ctrl+C to stop)",
@@ -92,6 +114,28 @@ def serve(
         server.close()
         if consumer is not None:
             consumer.stop(graceful=True)
+
+
+def _serve_production(host: str, port: int, workers: int, threads: int, shown_host: str) -> None:
+    ensure_database(migrated=False)
+    from django.core.management import call_command
+
+    from pmpath.core.knowledge import run_seeds
+    from pmpath.core.server import default_workers, run_gunicorn
+
+    call_command("migrate", interactive=False, verbosity=0)
+    run_seeds()
+    count = workers or default_workers()
+    console.print(
+        f"pmpath (production, {count} processes) is running at "
+        f"[bold]http://{shown_host}:{port}/[/]",
+        highlight=False,
+    )
+    sys.stdout.flush()
+    from django.db import connections
+
+    connections.close_all()  # no connection may be shared by the forked processes
+    run_gunicorn(host=host, port=port, workers=count, threads=threads)
 
 
 def worker(

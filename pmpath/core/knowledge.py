@@ -63,11 +63,14 @@ def register_seed(name: str, *, order: int = 100) -> Callable[[Callable[[bool], 
 
 def run_seeds(*, force: bool = False) -> list[str]:
     """Run every registered seed; return a line for each that loaded something."""
+    from pmpath.core.memo import knowledge
+
     results = []
     for seed in sorted(_SEEDS.values(), key=lambda s: (s.order, s.name)):
         line = seed.run(force)
         if line:
             results.append(line)
+    knowledge.clear()
     return results
 
 

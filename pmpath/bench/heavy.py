@@ -1,0 +1,49 @@
+"""The heavy user: a year of a busy candidate's data, built deterministically from a seed."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import time
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from pmpath.bench import registry
+from pmpath.core.knowledge import is_current, mark_loaded
+
+HEAVY_PASSWORD = "heavy user bench password"
+
+
+def heavy_username(index: int) -> str:
+    return "heavy" if index == 0 else f"heavy-{index:04d}"
+
+
+def seed(*, scale: float = 1.0, users: int = 1, seed: int = 42, force: bool = False) -> list[str]:
+    """Build (or rebuild) the heavy users. Skips the work when the same data is already there."""
+    registry.discover()
+    names = sorted(registry.GENERATORS)
+    recipe = f"scale={scale};users={users};seed={seed};generators={','.join(names)}"
+    fingerprint = hashlib.sha256(recipe.encode()).hexdigest()
+    User = get_user_model()
+    present = User.objects.filter(username=heavy_username(0)).exists()
+    if not force and present and is_current("bench.heavy", fingerprint):
+        return ["heavy data already present (use --force to rebuild)"]
+    lines = []
+    User.objects.filter(username__startswith="heavy").delete()
+    for index in range(users):
+        user = User.objects.create_user(username=heavy_username(index), password=HEAVY_PASSWORD)
+        rng = random.Random(seed * 1_000_003 + index)
+        for entry in sorted(registry.GENERATORS.values(), key=lambda g: (g.order, g.name)):
+            started = time.perf_counter()
+            with transaction.atomic():
+                summary = entry.run(user, rng, scale)
+            if index == 0:
+                lines.append(f"{entry.name}: {summary} ({time.perf_counter() - started:.1f}s)")
+    mark_loaded("bench.heavy", 1, fingerprint)
+    return lines
+
+
+def heavy_user() -> Any:
+    return get_user_model().objects.get(username=heavy_username(0))

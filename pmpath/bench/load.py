@@ -1,0 +1,163 @@
+"""The page benchmark: a production server on one core, wrk on the other, every registered page
+measured in turn on loopback. Bounded in time: each page runs for `duration` seconds."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# wrk prints this JSON line after each run (latencies in microseconds).
+WRK_REPORT = r"""
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "duration_us": %d, "socket_errors": %d, "http_errors": %d, ' ..
+    '"p50_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d}\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
+end
+"""
+
+
+@dataclass
+class Result:
+    name: str
+    path: str
+    requests: int
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    max_ms: float
+    errors: int
+    status: int
+    sql: int
+    target_p99_ms: float
+    target_rps: float = 0.0  # set in throughput mode, where latency includes queueing
+
+    @property
+    def ok(self) -> bool:
+        if self.errors or self.status >= 400:
+            return False
+        if self.target_rps:
+            return self.rps >= self.target_rps
+        return self.p99_ms <= self.target_p99_ms
+
+
+class BenchError(Exception):
+    pass
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def pinned(command: list[str], core: int | None) -> list[str]:
+    """Prefix with taskset so the server and the load generator do not share a core."""
+    if core is None or not shutil.which("taskset") or (os.cpu_count() or 1) < 2:
+        return command
+    return ["taskset", "-c", str(core), *command]
+
+
+class Server:
+    def __init__(
+        self, *, workers: int, env: dict[str, str], core: int | None, threads: int = 1
+    ) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "pmpath.cli.main", "serve", "--production"]
+        command += ["--port", str(self.port), "--workers", str(workers), "--threads", str(threads)]
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            pinned(command, core),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+
+    def wait_ready(self, timeout: float = 60) -> float:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                err = self.process.stderr.read() if self.process.stderr else ""
+                raise BenchError(f"the server exited: {err.strip()[-500:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/-/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return time.perf_counter() - self.started
+            except OSError:
+                time.sleep(0.05)
+        raise BenchError(f"the server did not answer within {timeout:.0f}s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def run_wrk(
+    url: str,
+    *,
+    headers: dict[str, str],
+    duration: float,
+    connections: int,
+    core: int | None,
+) -> dict[str, int]:
+    wrk = shutil.which("wrk")
+    if not wrk:
+        raise BenchError("wrk is not installed (Debian: apt-get install wrk)")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_REPORT)
+    try:
+        command = [
+            wrk,
+            "-t1",
+            f"-c{connections}",
+            f"-d{max(1, round(duration))}s",
+            "-s",
+            script.name,
+        ]
+        for key, value in headers.items():
+            command += ["-H", f"{key}: {value}"]
+        out = subprocess.run(
+            pinned([*command, url], core),
+            capture_output=True,
+            text=True,
+            timeout=duration + 30,
+            check=False,
+        )
+    finally:
+        Path(script.name).unlink(missing_ok=True)
+    for line in reversed(out.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise BenchError(f"wrk printed no report: {out.stderr.strip() or out.stdout.strip()}")
+
+
+def write_report(results: list[Result], meta: dict, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"pages-{meta.get('database', 'db')}-{stamp}.json"
+    data = {"meta": meta, "pages": [{**asdict(r), "ok": r.ok} for r in results]}
+    path.write_text(json.dumps(data, indent=2))
+    (folder / f"pages-{meta.get('database', 'db')}-latest.json").write_text(
+        json.dumps(data, indent=2)
+    )
+    return path

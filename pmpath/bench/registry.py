@@ -1,0 +1,62 @@
+"""What areas register for benchmarking, in their own `<app>/bench.py` modules:
+
+- generators that build the heavy user's data for that area, and
+- the pages (and htmx partials, and API routes) that the page benchmark measures.
+
+The modules are discovered only when benchmarking, so they cost nothing at start-up."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Generator = Callable[[Any, random.Random, float], str]
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url_name: str
+    path: Callable[[Any], str]
+    auth: Literal["session", "token", "none"] = "session"
+    htmx: bool = False
+    target_p99_ms: float = 100.0
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Generator:
+    name: str
+    order: int
+    run: Generator
+
+
+GENERATORS: dict[str, _Generator] = {}
+PAGES: dict[str, Page] = {}
+# URL names that answer only POST (or only redirect) and so are not pages to measure.
+NOT_PAGES: set[str] = set()
+
+
+def generator(name: str, *, order: int = 100) -> Callable[[Generator], Generator]:
+    def decorate(func: Generator) -> Generator:
+        GENERATORS[name] = _Generator(name, order, func)
+        return func
+
+    return decorate
+
+
+def page(page: Page) -> Page:
+    PAGES[page.name] = page
+    return page
+
+
+def not_pages(*url_names: str) -> None:
+    NOT_PAGES.update(url_names)
+
+
+def discover() -> None:
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("bench")

@@ -1,0 +1,223 @@
+"""`pmpath bench`: build the heavy user's data and measure every page against DESIGN.md §4."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from pmpath.cli._django import CLIError, console, describe_database, ensure_database, print_json
+
+app = typer.Typer(
+    help="Benchmarks: heavy-user data, page latency, cold start.", no_args_is_help=True
+)
+
+COLD_START_TARGET_S = 3.0
+
+
+@app.command("seed")
+def seed(
+    scale: float = typer.Option(1.0, "--scale", min=0.001, help="1 = the heavy user of DESIGN.md."),
+    users: int = typer.Option(1, "--users", min=1, help="How many heavy users (hosted mode)."),
+    seed_value: int = typer.Option(42, "--seed", help="Random seed; the same seed, the same data."),
+    force: bool = typer.Option(False, "--force", help="Rebuild even if the same data is there."),
+) -> None:
+    """Build the heavy user(s): deterministic, through the same constraints as the services."""
+    ensure_database()
+    from pmpath.bench.heavy import seed as build
+
+    started = time.perf_counter()
+    for line in build(scale=scale, users=users, seed=seed_value, force=force):
+        console.print(f"  {line}", highlight=False)
+    console.print(f"Heavy data ready in {time.perf_counter() - started:.1f}s.")
+
+
+@app.command("pages")
+def pages(
+    duration: float = typer.Option(3.0, "--duration", min=1, help="Seconds of load per page."),
+    connections: int = typer.Option(2, "--connections", "-c", min=1, max=512),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes."),
+    threads: int = typer.Option(1, "--threads", min=1, max=64, help="Threads per process."),
+    target_rps: float = typer.Option(
+        0,
+        "--target-rps",
+        help="Throughput mode: judge each page by requests/s (the server has one core) "
+        "instead of p99.",
+    ),
+    only: str | None = typer.Option(None, "--only", help="Only pages whose name contains this."),
+    out: Path = typer.Option(Path("bench/results"), "--out", help="Folder for the JSON report."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Serve with gunicorn on one core and load every page with wrk from the other."""
+    ensure_database()
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from pmpath.accounts.models import APIToken
+    from pmpath.accounts.services import create_token
+    from pmpath.bench import load, registry
+    from pmpath.bench.heavy import heavy_user
+    from pmpath.bench.queries import count_queries
+
+    registry.discover()
+    try:
+        user = heavy_user()
+    except get_user_model().DoesNotExist:
+        raise CLIError("no heavy user: run `pmpath bench seed` first") from None
+    APIToken.objects.filter(user=user, name="bench").delete()
+    _, token = create_token(user, name="bench")
+    chosen = [p for p in registry.PAGES.values() if not only or only in p.name]
+    if not chosen:
+        raise CLIError(f"no page name contains {only!r}")
+    sql = count_queries(chosen, user, token)
+
+    client = Client()
+    client.force_login(user)
+    from django.conf import settings
+
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    server = load.Server(workers=workers, env=dict(os.environ), core=0, threads=threads)
+    results = []
+    try:
+        ready = server.wait_ready()
+        for page in chosen:
+            headers = dict(page.headers)
+            if page.auth == "session":
+                headers["Cookie"] = cookie
+            elif page.auth == "token":
+                headers["Authorization"] = f"Bearer {token}"
+            if page.htmx:
+                headers["HX-Request"] = "true"
+            url = server.url + page.path(user)
+            for _ in range(5):  # warm the worker's caches and connection
+                request = urllib.request.Request(url, headers=headers)
+                with contextlib.suppress(OSError):
+                    urllib.request.urlopen(request, timeout=10).read()
+            report = load.run_wrk(
+                url, headers=headers, duration=duration, connections=connections, core=1
+            )
+            status, statements = sql[page.name]
+            results.append(
+                load.Result(
+                    name=page.name,
+                    path=page.path(user),
+                    requests=report["requests"],
+                    rps=report["requests"] / (report["duration_us"] / 1e6),
+                    p50_ms=report["p50_us"] / 1000,
+                    p95_ms=report["p95_us"] / 1000,
+                    p99_ms=report["p99_us"] / 1000,
+                    max_ms=report["max_us"] / 1000,
+                    errors=report["socket_errors"] + report["http_errors"],
+                    status=status,
+                    sql=statements,
+                    target_p99_ms=page.target_p99_ms,
+                    target_rps=target_rps,
+                )
+            )
+    finally:
+        server.stop()
+    database = "postgresql" if "postgresql" in describe_database().lower() else "sqlite"
+    meta = {
+        "database": database,
+        "workers": workers,
+        "threads": threads,
+        "target_rps": target_rps,
+        "connections": connections,
+        "duration_s": duration,
+        "cpus": os.cpu_count(),
+        "server_ready_s": round(ready, 3),
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    path = load.write_report(results, meta, out)
+    if as_json:
+        print_json({"meta": meta, "pages": [r.__dict__ | {"ok": r.ok} for r in results]})
+        return
+    table = Table(
+        "Page",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "target",
+        "req/s",
+        "SQL",
+        "errors",
+        "",
+        title=f"Pages on {describe_database()} · {workers} worker(s) · {connections} connection(s)",
+    )
+    for r in results:
+        table.add_row(
+            r.name,
+            f"{r.p50_ms:.1f}",
+            f"{r.p95_ms:.1f}",
+            f"{r.p99_ms:.1f}",
+            f"≥{r.target_rps:.0f}/s" if r.target_rps else f"p99≤{r.target_p99_ms:.0f}",
+            f"{r.rps:.0f}",
+            str(r.sql),
+            str(r.errors) if r.status < 400 else f"HTTP {r.status}",
+            "[green]ok[/]" if r.ok else "[red]MISS[/]",
+        )
+    console.width = max(console.width, 110)
+    console.print(table)
+    total = sum(r.rps for r in results) / max(len(results), 1)
+    console.print(f"Mean throughput {total:.0f} req/s · report: {path}", highlight=False)
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@app.command("coldstart")
+def coldstart(
+    runs: int = typer.Option(3, "--runs", min=1, max=20),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Time `pmpath serve` from launch to the first answered page (target ≤ 3 s)."""
+    ensure_database()
+    from pmpath.bench.load import free_port
+
+    timings = []
+    for _ in range(runs):
+        port = free_port()
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pmpath.cli.main", "serve", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                        timings.append(time.perf_counter() - started)
+                        break
+                except OSError:
+                    if process.poll() is not None or time.perf_counter() - started > 30:
+                        raise CLIError("pmpath serve did not answer within 30 s") from None
+                    time.sleep(0.02)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    summary = {
+        "runs": runs,
+        "median_s": round(statistics.median(timings), 3),
+        "max_s": round(max(timings), 3),
+        "target_s": COLD_START_TARGET_S,
+    }
+    if as_json:
+        print_json(summary)
+    else:
+        verdict = "[green]ok[/]" if summary["max_s"] <= COLD_START_TARGET_S else "[red]MISS[/]"
+        console.print(
+            f"Cold start (pmpath serve → first page): median {summary['median_s']:.2f}s, "
+            f"worst {summary['max_s']:.2f}s of {runs} "
+            f"(target ≤ {COLD_START_TARGET_S:.0f}s) {verdict}",
+            highlight=False,
+        )
+    if summary["max_s"] > COLD_START_TARGET_S:
+        raise typer.Exit(1)

@@ -1,0 +1,63 @@
+"""The two ways pmpath serves HTTP: waitress for one person on a laptop (threads, in-process
+worker, starts in well under a second), gunicorn for a hosted instance (pre-forked processes)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+from typing import Any
+
+
+class PortInUse(Exception):
+    pass
+
+
+def check_port(host: str, port: int) -> None:
+    """Bind and release the address first, so a taken port gives one clear line rather than
+    gunicorn's five retries or waitress's traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise PortInUse(f"port {port} on {host} is already in use") from None
+            raise
+
+
+def default_workers() -> int:
+    # Two per core is gunicorn's usual advice for sync workers doing short database requests.
+    return max(2, (os.cpu_count() or 1) * 2)
+
+
+def run_gunicorn(*, host: str, port: int, workers: int, threads: int = 1) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    options: dict[str, Any] = {
+        "bind": bind,
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread" if threads > 1 else "sync",
+        "preload_app": True,
+        "timeout": 30,
+        "graceful_timeout": 20,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "proc_name": "pmpath",
+    }
+
+    class Application(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            from pmpath.wsgi import application
+
+            return application
+
+    Application().run()
