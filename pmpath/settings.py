@@ -25,6 +25,8 @@ ALLOWED_HOSTS = env.env_list("PMPATH_ALLOWED_HOSTS", ["localhost", "127.0.0.1", 
 CSRF_TRUSTED_ORIGINS = env.env_list("PMPATH_CSRF_TRUSTED_ORIGINS", [])
 REGISTRATION = env.env_choice("PMPATH_REGISTRATION", "open", ("open", "closed"))
 REDIS_URL = env.env_str("PMPATH_REDIS_URL", "")
+# Outgoing fetches (job pages, boards, feeds) refuse non-public addresses except these hosts.
+FETCH_ALLOW_HOSTS = env.env_list("PMPATH_FETCH_ALLOW_HOSTS", [])
 
 DATABASES = {"default": env.database(os.environ.get("DATABASE_URL"), DATA_DIR)}
 if TESTING and os.environ.get("PMPATH_TEST_DATABASE_URL"):
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "pmpath.core",
     "pmpath.accounts",
     "pmpath.career",
+    "pmpath.jobs",
 ]
 
 MIDDLEWARE = [

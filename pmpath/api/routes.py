@@ -23,6 +23,9 @@ api = NinjaAPI(
 )
 
 
+api.add_router("/jobs/", "pmpath.api.jobs.router")
+
+
 class ProfileOut(Schema):
     display_name: str
     background: str

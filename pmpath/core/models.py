@@ -34,12 +34,14 @@ class OwnedModel(models.Model):
         abstract = True
 
 
-def get_owned_or_404(model: type[M], user: Any, **lookup: Any) -> M:
-    """The object if `user` owns it; a 404 for everyone else, so another user's ids leak nothing."""
+def get_owned_or_404(model: type[M] | models.QuerySet, user: Any, **lookup: Any) -> M:
+    """The object if `user` owns it; a 404 for everyone else, so another user's ids leak nothing.
+    `model` may be a model or one of its querysets (to add select_related and the like)."""
+    rows = model if isinstance(model, models.QuerySet) else model.objects.all()  # type: ignore[attr-defined]
     try:
-        return model.objects.owned_by(user).get(**lookup)  # type: ignore[attr-defined]
-    except (model.DoesNotExist, ValueError, TypeError):  # type: ignore[attr-defined]
-        raise Http404(f"No {model._meta.verbose_name} here.") from None
+        return rows.owned_by(user).get(**lookup)  # type: ignore[no-any-return]
+    except (rows.model.DoesNotExist, ValueError, TypeError):
+        raise Http404(f"No {rows.model._meta.verbose_name} here.") from None
 
 
 class KnowledgeVersion(models.Model):

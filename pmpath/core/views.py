@@ -9,7 +9,6 @@ from pmpath import __version__
 from pmpath.career import queries as career
 
 AREAS = {
-    "jobs": "Jobs",
     "network": "Network",
     "interview": "Interview",
     "portfolio": "Portfolio",

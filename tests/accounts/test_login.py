@@ -40,7 +40,7 @@ def test_it_logs_out_on_post_only(alice_client):
     assert alice_client.get(reverse("accounts:logout")).status_code == 405
     response = alice_client.post(reverse("accounts:logout"))
     assert response.status_code == 302
-    assert alice_client.get(reverse("core:jobs")).status_code == 302
+    assert alice_client.get(reverse("jobs:index")).status_code == 302
 
 
 def test_it_changes_the_password(alice, alice_client):

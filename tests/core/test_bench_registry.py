@@ -28,14 +28,14 @@ def test_the_heavy_user_is_built_deterministically(db):
     from pmpath.bench.heavy import heavy_user, seed
     from pmpath.career.models import CandidateProfile
 
-    seed(scale=0.1, force=True)
+    seed(scale=0.01, force=True)
     first = (
         CandidateProfile.objects.filter(user=heavy_user())
         .values("background", "target_level")
         .get()
     )
-    assert seed(scale=0.1) == ["heavy data already present (use --force to rebuild)"]
-    seed(scale=0.1, force=True)
+    assert seed(scale=0.01) == ["heavy data already present (use --force to rebuild)"]
+    seed(scale=0.01, force=True)
     again = (
         CandidateProfile.objects.filter(user=heavy_user())
         .values("background", "target_level")

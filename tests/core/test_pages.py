@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-AREAS = ["jobs", "network", "interview", "portfolio", "trends"]
+AREAS = ["network", "interview", "portfolio", "trends"]
 
 
 def test_the_home_page_welcomes_an_anonymous_visitor(charlie_client):
@@ -41,15 +41,6 @@ def test_area_pages_ask_an_anonymous_visitor_to_log_in(charlie_client, key):
     response = charlie_client.get(reverse(f"core:{key}"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_the_jobs_page_lists_the_target_companies(alice, client):
-    from tests.conftest import onboard
-
-    onboard(alice, target_companies=["Stripe", "Figma"])
-    client.force_login(alice)
-    body = client.get(reverse("core:jobs")).content.decode()
-    assert "<li>Stripe</li>" in body and "<li>Figma</li>" in body
 
 
 def test_the_patterns_page_shows_every_component(charlie_client):

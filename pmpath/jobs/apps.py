@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class JobsConfig(AppConfig):
+    name = "pmpath.jobs"
+    label = "jobs"
+
+    def ready(self) -> None:
+        from pmpath.jobs import demo  # noqa: F401  (registers the demo applications)
