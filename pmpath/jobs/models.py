@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from pmpath.core.models import OwnedModel
 
@@ -72,6 +75,12 @@ class Posting(OwnedModel):
     level = models.CharField(max_length=12, choices=LEVELS, blank=True)
     classification_confidence = models.FloatField(default=0)
     archived = models.BooleanField(default=False)
+    # Set when a watched board brought the posting in; the inbox is those not yet handled.
+    watch = models.ForeignKey(
+        "Watch", null=True, blank=True, on_delete=models.SET_NULL, related_name="postings"
+    )
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    inbox_dismissed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-posted_on", "-id"]
@@ -91,6 +100,9 @@ class Posting(OwnedModel):
         indexes = [
             models.Index(fields=["user", "archived", "-posted_on", "-id"], name="posting_list"),
             models.Index(fields=["user", "family", "level"], name="posting_family_level"),
+            models.Index(
+                fields=["user", "watch", "inbox_dismissed", "-first_seen_at"], name="posting_inbox"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -146,6 +158,8 @@ class Application(OwnedModel):
     resume_version = models.CharField(max_length=120, blank=True)
     cover_letter_version = models.CharField(max_length=120, blank=True)
     salary_expectation = models.CharField(max_length=120, blank=True)
+    # A name until the network area exists; then a link to the contact as well.
+    referral = models.CharField(max_length=200, blank=True)
     archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -176,3 +190,152 @@ class StageChange(OwnedModel):
     class Meta:
         ordering = ["changed_at", "id"]
         indexes = [models.Index(fields=["application", "changed_at"], name="stagechange_timeline")]
+
+
+BOARD_KINDS = [
+    ("greenhouse", "Greenhouse"),
+    ("lever", "Lever"),
+    ("ashby", "Ashby"),
+    ("smartrecruiters", "SmartRecruiters"),
+    ("workable", "Workable"),
+]
+
+
+class Watch(OwnedModel):
+    """A target company's public job board, polled in the background for new PM roles."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="watches")
+    board_kind = models.CharField(max_length=20, choices=BOARD_KINDS)
+    board_name = models.CharField(max_length=200)
+    active = models.BooleanField(default=True)
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    next_poll_at = models.DateTimeField(default=timezone.now)
+    last_error = models.CharField(max_length=500, blank=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+    last_found = models.PositiveIntegerField(default=0, help_text="Postings on the board.")
+
+    class Meta:
+        ordering = ["company__name", "board_kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "board_kind", "board_name"], name="watch_unique_board_per_user"
+            )
+        ]
+        indexes = [models.Index(fields=["active", "next_poll_at"], name="watch_due")]
+
+    def __str__(self) -> str:
+        return f"{self.board_kind}:{self.board_name}"
+
+
+class ResearchBrief(OwnedModel):
+    """The guide's "research the company and its products": one structured brief per company."""
+
+    FIELDS = [
+        "mission",
+        "products",
+        "customers",
+        "competitors",
+        "business_model",
+        "recent_news",
+        "culture",
+        "my_contribution",
+        "questions_to_ask",
+    ]
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="briefs")
+    mission = models.TextField(blank=True)
+    products = models.TextField(blank=True)
+    customers = models.TextField(blank=True, help_text="Customers and segments.")
+    competitors = models.TextField(blank=True)
+    business_model = models.TextField(blank=True)
+    recent_news = models.TextField(blank=True)
+    culture = models.TextField(blank=True)
+    my_contribution = models.TextField(blank=True, help_text="How my skills contribute.")
+    questions_to_ask = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "company"], name="brief_one_per_company")
+        ]
+
+    def __str__(self) -> str:
+        return f"Research: {self.company}"
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for name in self.FIELDS if getattr(self, name).strip())
+
+    @property
+    def completeness(self) -> int:
+        """Percentage of the brief's fields with something written in them."""
+        return round(100 * self.filled / len(self.FIELDS))
+
+
+INTERVIEW_KINDS = [
+    ("recruiter", "Recruiter screen"),
+    ("hiring_manager", "Hiring manager"),
+    ("product_sense", "Product sense / design"),
+    ("execution", "Execution and metrics"),
+    ("strategy", "Product strategy"),
+    ("technical", "Technical"),
+    ("behavioural", "Behavioural"),
+    ("case", "Case or take-home"),
+    ("panel", "Panel / on-site loop"),
+    ("executive", "Executive"),
+    ("other", "Other"),
+]
+INTERVIEW_OUTCOMES = [
+    ("pending", "Pending"),
+    ("passed", "Passed"),
+    ("failed", "Not progressed"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class Interview(OwnedModel):
+    """One interview round of an application."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="interviews"
+    )
+    kind = models.CharField(max_length=20, choices=INTERVIEW_KINDS, default="recruiter")
+    starts_at = models.DateTimeField(help_text="Stored in UTC.")
+    time_zone = models.CharField(
+        max_length=64, default="UTC", help_text="IANA name, e.g. Europe/Dublin."
+    )
+    duration_minutes = models.PositiveSmallIntegerField(default=45)
+    location = models.CharField(max_length=300, blank=True, help_text="Address or video link.")
+    interviewers = models.TextField(blank=True, help_text="One per line: name, role, email.")
+    preparation = models.TextField(blank=True)
+    outcome = models.CharField(max_length=10, choices=INTERVIEW_OUTCOMES, default="pending")
+    outcome_notes = models.TextField(blank=True)
+    thank_you_sent_on = models.DateField(null=True, blank=True)
+    # Stable across edits, so a calendar that subscribed updates the event instead of duplicating.
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["user", "starts_at"], name="interview_upcoming")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.application}"
+
+
+class CalendarFeed(OwnedModel):
+    """A private, revocable address a calendar app subscribes to. Only the token's hash is
+    stored; the address is shown once, when it is made."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(
+        max_length=12, help_text="The token's first characters, to tell feeds apart."
+    )
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"calendar feed {self.prefix}…"
