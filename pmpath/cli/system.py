@@ -46,7 +46,9 @@ def _start_worker() -> Any:
     if HUEY.immediate:
         return None
     saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
-    consumer = HUEY.create_consumer(workers=1, worker_type="thread", periodic=True)
+    consumer = HUEY.create_consumer(
+        workers=1, worker_type="thread", periodic=True, shutdown_timeout=5
+    )
     consumer.start()
     for signum, handler in saved.items():
         signal.signal(signum, handler)

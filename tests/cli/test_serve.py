@@ -46,7 +46,7 @@ def test_serve_answers_pages_and_static_files_then_stops_on_ctrl_c(tmp_path: Pat
         assert css.status == 200
     finally:
         server.send_signal(signal.SIGINT)
-        out, err = server.communicate(timeout=20)
+        out, err = server.communicate(timeout=60)
     assert server.returncode == 0, err
     assert f"http://127.0.0.1:{port}/" in out
     assert "Traceback" not in err
