@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "pmpath.accounts",
     "pmpath.career",
     "pmpath.jobs",
+    "pmpath.network",
 ]
 
 MIDDLEWARE = [

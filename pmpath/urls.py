@@ -6,6 +6,7 @@ from pmpath.api.routes import api
 urlpatterns = [
     path("", include("pmpath.core.urls")),
     path("jobs/", include("pmpath.jobs.urls")),
+    path("network/", include("pmpath.network.urls")),
     path("accounts/", include("pmpath.accounts.urls")),
     path("career/", include("pmpath.career.urls")),
     path("api/v1/", api.urls),

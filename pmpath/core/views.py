@@ -9,7 +9,6 @@ from pmpath import __version__
 from pmpath.career import queries as career
 
 AREAS = {
-    "network": "Network",
     "interview": "Interview",
     "portfolio": "Portfolio",
     "trends": "Trends",
