@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from pmpath.core.models import get_owned_or_404
-from pmpath.jobs import imports, queries, services
+from pmpath.jobs import imports, interview_queries, interview_services, queries, services
 from pmpath.jobs.models import Application, Posting
 
 router = Router(tags=["jobs"])
@@ -85,9 +86,18 @@ class ProblemOut(Schema):
     message: str
 
 
+class SavedOut(Schema):
+    id: int
+    title: str
+    company: str
+    level: str
+    new: bool
+
+
 class ImportOut(Schema):
     summary: str
     postings: list[int]
+    saved: list[SavedOut] = []
     problems: list[ProblemOut]
     missing: list[str]
 
@@ -123,15 +133,21 @@ def import_page(request: HttpRequest, payload: PageIn) -> dict:
     """What the bookmarklet sends: the page's address and its HTML."""
     if len(payload.html) > MAX_PAGE_HTML:
         raise HttpError(413, "html: the page is over 5 MB")
-    from pmpath.jobs.importers.jobpage import parse_job_page
-
-    result = parse_job_page(payload.html, payload.url)
-    for posting in result.postings:
-        posting.source_url = posting.source_url or payload.url
-    outcome = imports.import_postings(request.user, payload.url or "a job page", result)
+    outcome = imports.import_page_html(request.user, payload.html, payload.url)
+    created = {p.pk for p in outcome.saved.created} if outcome.saved else set()
     return {
         "summary": outcome.headline,
         "postings": [p.pk for p in outcome.postings],
+        "saved": [
+            {
+                "id": p.pk,
+                "title": p.title,
+                "company": p.company.name if p.company else "",
+                "level": p.get_level_display() if p.family == "product_management" else "",
+                "new": p.pk in created,
+            }
+            for p in outcome.postings
+        ],
         "problems": [vars(p) for p in outcome.problems],
         "missing": outcome.missing,
     }
@@ -188,3 +204,49 @@ def move_application(request: HttpRequest, application_id: int, payload: MoveIn)
         )
     except services.JobsError as exc:
         raise HttpError(422, str(exc)) from None
+
+
+class InterviewOut(Schema):
+    id: int
+    application_id: int
+    kind: str
+    starts_at: datetime = Field(..., description="In UTC.")
+    local_start: datetime = Field(..., description="In the interview's own time zone.")
+    time_zone: str
+    duration_minutes: int
+    location: str
+    interviewers: str
+    preparation: str
+    outcome: str
+    outcome_notes: str
+    thank_you_sent_on: date | None
+    uid: UUID
+
+
+class InterviewIn(Schema):
+    kind: str = "recruiter"
+    local_start: datetime = Field(
+        ..., description="Wall-clock time where the interview happens, e.g. 2026-12-10T15:00."
+    )
+    time_zone: str = Field(..., description="IANA name, e.g. Europe/Dublin.")
+    duration_minutes: int = 45
+    location: str = ""
+    interviewers: str = ""
+    preparation: str = ""
+
+
+@router.get("/applications/{int:application_id}/interviews", response=list[InterviewOut])
+def list_interviews(request: HttpRequest, application_id: int) -> list:
+    application = get_owned_or_404(Application, request.user, pk=application_id)
+    return interview_queries.interviews_for(application)
+
+
+@router.post("/applications/{int:application_id}/interviews", response={201: InterviewOut})
+def create_interview(request: HttpRequest, application_id: int, payload: InterviewIn) -> Status:
+    try:
+        interview = interview_services.add_interview(
+            request.user, application_id=application_id, **payload.model_dump()
+        )
+    except services.JobsError as exc:
+        raise HttpError(422, str(exc)) from None
+    return Status(201, interview_queries.localize([interview])[0])

@@ -24,6 +24,7 @@ api = NinjaAPI(
 
 
 api.add_router("/jobs/", "pmpath.api.jobs.router")
+api.add_router("/network/", "pmpath.api.network.router")
 
 
 class ProfileOut(Schema):

@@ -21,7 +21,14 @@ Resolver = Callable[[str, int], list[str]]
 
 
 class FetchError(Exception):
-    """Why a fetch failed, in one sentence naming the address."""
+    """Why a fetch failed, in one sentence naming the address. `reason` lets callers word it
+    for their own context: "refused", "status" (with `status`), "too_large", "timeout",
+    "connect", "resolve", "redirects" or "" (anything else)."""
+
+    def __init__(self, message: str, *, reason: str = "", status: int | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.status = status
 
 
 @dataclass
@@ -63,7 +70,9 @@ def system_resolver(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
-        raise FetchError(f"{host}: the name does not resolve ({exc.strerror})") from None
+        raise FetchError(
+            f"{host}: the name does not resolve ({exc.strerror})", reason="resolve"
+        ) from None
     return [str(info[4][0]) for info in infos]
 
 
@@ -78,10 +87,10 @@ def check_url(url: str, *, resolver: Resolver, allow_hosts: Iterable[str] = ()) 
     """Refuse URLs that are not http(s) or that point at a non-public address."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http and https addresses can be fetched")
+        raise FetchError(f"{url}: only http and https addresses can be fetched", reason="refused")
     host = (parts.hostname or "").lower()
     if not host:
-        raise FetchError(f"{url}: the address has no host")
+        raise FetchError(f"{url}: the address has no host", reason="refused")
     if host in {h.lower() for h in allow_hosts}:
         return
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -90,12 +99,13 @@ def check_url(url: str, *, resolver: Resolver, allow_hosts: Iterable[str] = ()) 
     except ValueError:
         addresses = resolver(host, port)
     if not addresses:
-        raise FetchError(f"{host}: the name does not resolve")
+        raise FetchError(f"{host}: the name does not resolve", reason="resolve")
     for address in addresses:
         if not is_public(address):
             raise FetchError(
                 f"{url}: refused, {host} is a private, loopback or link-local address "
-                f"({address}); an admin can allow it with PMPATH_FETCH_ALLOW_HOSTS"
+                f"({address}); an admin can allow it with PMPATH_FETCH_ALLOW_HOSTS",
+                reason="refused",
             )
 
 
@@ -135,9 +145,13 @@ def fetch(
                 current = urljoin(current, response.headers["location"])
                 continue
             if response.status >= 400 and response.status != 304:
-                raise FetchError(f"{current}: the server answered HTTP {response.status}")
+                raise FetchError(
+                    f"{current}: the server answered HTTP {response.status}",
+                    reason="status",
+                    status=response.status,
+                )
             return response
-    raise FetchError(f"{url}: more than {max_redirects} redirects")
+    raise FetchError(f"{url}: more than {max_redirects} redirects", reason="redirects")
 
 
 def _get_with_retries(
@@ -156,14 +170,16 @@ def _get_with_retries(
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise FetchError(
                         f"{url}: {int(declared) // 1024} KB is over the "
-                        f"{max_bytes // 1024} KB limit"
+                        f"{max_bytes // 1024} KB limit",
+                        reason="too_large",
                     )
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body += chunk
                     if len(body) > max_bytes:
                         raise FetchError(
-                            f"{url}: the answer is over the {max_bytes // 1024} KB limit"
+                            f"{url}: the answer is over the {max_bytes // 1024} KB limit",
+                            reason="too_large",
                         )
                 return Fetched(
                     url=url,
@@ -173,10 +189,12 @@ def _get_with_retries(
                 )
         except httpx.TimeoutException:
             if last:
-                raise FetchError(f"{url}: no answer in time") from None
+                raise FetchError(f"{url}: no answer in time", reason="timeout") from None
         except httpx.TransportError as exc:
             if last:
-                raise FetchError(f"{url}: cannot connect ({type(exc).__name__})") from None
+                raise FetchError(
+                    f"{url}: cannot connect ({type(exc).__name__})", reason="connect"
+                ) from None
         sleep(delay)
         delay *= 2
-    raise FetchError(f"{url}: no answer after {retries + 1} tries")
+    raise FetchError(f"{url}: no answer after {retries + 1} tries", reason="connect")

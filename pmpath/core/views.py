@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from pmpath import __version__
 from pmpath.career import queries as career
+from pmpath.network import queries as network
 
 AREAS = {
     "interview": "Interview",
@@ -28,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "competencies": career.competencies(),
         "background": career.background_or_none(profile.background),
         "playbook": career.guide("playbook-dashboard"),
+        "due": network.due(request.user, limit=5),
     }
     return render(request, "core/dashboard.html", context)
 

@@ -6,4 +6,7 @@ class JobsConfig(AppConfig):
     label = "jobs"
 
     def ready(self) -> None:
-        from pmpath.jobs import demo  # noqa: F401  (registers the demo applications)
+        from pmpath.jobs import (
+            demo,  # noqa: F401  (registers the demo applications)
+            tasks,  # noqa: F401  (registers periodic tasks with Huey)
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from pmpath.core.demo import register
@@ -50,4 +50,64 @@ def load_pipeline(user: Any) -> str:
         if stage_name in stages and stage_name != "Saved":
             move_application(user, application_id=application.pk, stage_id=stages[stage_name].pk)
         created += 1
-    return f"job search: {len(report.postings)} postings, {created} new applications"
+    rounds = _load_interviews(user, report.postings)
+    return (
+        f"job search: {len(report.postings)} postings, {created} new applications, "
+        f"{rounds} new interview rounds"
+    )
+
+
+# Two rounds coming up, each in the zone its company would send the invitation in.
+DEMO_INTERVIEWS = [
+    (
+        "Shopify",
+        "product_sense",
+        3,
+        time(15, 0),
+        "America/Toronto",
+        "https://meet.example.test/shopify-checkout",
+        "Priya Raman, Group PM Checkout, priya@shopify.example\nLeo Martin, Staff Engineer",
+        "Design a checkout for first-time buyers on mobile. Start from the customer and their "
+        "goal, size the problem, then trade off two solutions and name the success metric.",
+    ),
+    (
+        "Notion",
+        "recruiter",
+        6,
+        time(10, 30),
+        "Europe/Berlin",
+        "Phone call",
+        "Hanna Vogel, Technical Recruiter",
+        "Two-minute story of why PM, why Notion and why the API team; salary range ready.",
+    ),
+]
+
+
+def _load_interviews(user: Any, postings: list[Any]) -> int:
+    from pmpath.jobs.interview_services import add_interview
+    from pmpath.jobs.models import Interview
+
+    by_company = {
+        a.company.name: a
+        for a in Application.objects.owned_by(user)
+        .filter(posting__in=postings)
+        .select_related("company")
+        if a.company
+    }
+    added = 0
+    for company, kind, days, at, zone, where, people, notes in DEMO_INTERVIEWS:
+        application = by_company.get(company)
+        if application is None or Interview.objects.filter(application=application).exists():
+            continue
+        add_interview(
+            user,
+            application_id=application.pk,
+            kind=kind,
+            local_start=datetime.combine(date.today() + timedelta(days=days), at),
+            time_zone=zone,
+            location=where,
+            interviewers=people,
+            preparation=notes,
+        )
+        added += 1
+    return added

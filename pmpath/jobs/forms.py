@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from pmpath.jobs.models import FAMILIES, LEVELS, WORKPLACES
+from pmpath.jobs.models import BOARD_KINDS, FAMILIES, LEVELS, WORKPLACES
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -63,3 +63,26 @@ class UploadForm(forms.Form):
                 f"{upload.name} is {upload.size // 1024} KB; the limit is 5 MB."
             )
         return upload
+
+
+class UrlForm(forms.Form):
+    url = forms.URLField(
+        label="The job page's address",
+        max_length=2000,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://careers.example.com/jobs/123"}),
+        help_text="pmpath downloads the page and reads the posting's structured data.",
+    )
+
+
+class BoardForm(forms.Form):
+    board_kind = forms.ChoiceField(label="Board", choices=BOARD_KINDS)
+    board_name = forms.CharField(
+        label="Board name",
+        max_length=200,
+        help_text="The NAME in the board's address, e.g. boards.greenhouse.io/NAME or "
+        "jobs.lever.co/NAME.",
+    )
+    company_name = forms.CharField(
+        label="Company", max_length=200, required=False, help_text="Optional: the employer."
+    )

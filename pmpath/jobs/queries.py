@@ -3,14 +3,28 @@ queries, whatever the number of applications or postings."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db import connections
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    Window,
+)
 from django.db.models.functions import RowNumber
 
+from pmpath.jobs.funnel import Funnel, Journey, Move, StageInfo, compute
 from pmpath.jobs.models import Application, Posting, Stage, StageChange
+from pmpath.jobs.research_queries import attach_completeness
 from pmpath.jobs.services import ensure_stages
 
 BOARD_CARDS_PER_STAGE = 25
@@ -29,7 +43,8 @@ class Column:
 
 
 def board(user: Any, *, per_stage: int = BOARD_CARDS_PER_STAGE) -> list[Column]:
-    """The Kanban board: each stage with its first cards and its total, in three queries."""
+    """The Kanban board: each stage with its first cards and its total, and each card's
+    research-brief completeness, in four queries."""
     stages = ensure_stages(user)
     live = Application.objects.owned_by(user).filter(archived_at__isnull=True)
     totals = dict(live.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
@@ -46,8 +61,10 @@ def board(user: Any, *, per_stage: int = BOARD_CARDS_PER_STAGE) -> list[Column]:
         .order_by("stage_id", "rank")
     )
     cards: dict[int, list[Application]] = {s.pk: [] for s in stages}
-    for application in ranked:
+    shown = list(ranked)
+    for application in shown:
         cards.setdefault(application.stage_id, []).append(application)
+    attach_completeness(user, shown)  # one query for every card's research brief
     return [Column(s, cards.get(s.pk, []), totals.get(s.pk, 0)) for s in stages]
 
 
@@ -125,3 +142,82 @@ def pipeline_counts(user: Any) -> list[tuple[Stage, int]]:
         .values_list("stage", "n")
     )
     return [(s, counts.get(s.pk, 0)) for s in stages]
+
+
+def stage_usage(user: Any) -> list[tuple[Stage, int]]:
+    """Each stage with every application in it, archived ones too: they keep it in use."""
+    stages = ensure_stages(user)
+    held = dict(
+        Application.objects.owned_by(user)
+        .values_list("stage")
+        .annotate(n=Count("id"))
+        .values_list("stage", "n")
+    )
+    return [(s, held.get(s.pk, 0)) for s in stages]
+
+
+# --- the funnel ---------------------------------------------------------------------------
+
+
+class _Epoch(Func):
+    """A datetime column as seconds since the epoch. Reading 20,000 numbers is three times
+    faster than building 20,000 datetime objects, and the funnel only needs differences."""
+
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        template = "((julianday(%(expressions)s) - 2440587.5) * 86400.0)"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        template = "EXTRACT(EPOCH FROM %(expressions)s)::float8"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def _cursor_rows(rows: QuerySet) -> Iterator[tuple[Any, ...]]:
+    """The queryset's rows straight from the database cursor, skipping Django's per-row
+    converters: for 30,000 plain numbers and strings they cost more than the query itself."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(2000):
+            yield from batch
+
+
+def _journeys(user: Any) -> Iterator[Journey]:
+    """Each application with its moves, merging two streams sorted by application id, so
+    only one application's moves are held at a time (few long-lived objects, little GC)."""
+    changes = _cursor_rows(
+        StageChange.objects.owned_by(user)
+        .annotate(at=_Epoch("changed_at"))
+        .order_by("application_id", "changed_at", "id")
+        .values_list("application_id", "to_stage_id", "at")
+    )
+    applications = _cursor_rows(
+        Application.objects.owned_by(user)
+        .annotate(sent=ExpressionWrapper(Q(applied_on__isnull=False), BooleanField()))
+        .order_by("id")
+        .values_list("id", "stage_id", "source", "sent")
+    )
+    change = next(changes, None)
+    for pk, stage_id, source, sent in applications:
+        moves = []
+        while change is not None and change[0] <= pk:
+            if change[0] == pk:
+                moves.append(Move(change[1], change[2]))
+            change = next(changes, None)
+        yield Journey(pk, moves, stage_id, source, bool(sent))
+
+
+def funnel(user: Any) -> Funnel:
+    """The person's funnel over every application, archived ones included (they are part of
+    the search's history), in three queries whatever the number of applications."""
+    stages = ensure_stages(user)
+    # The first closed stage in the person's order is the company's "no" (Rejected by
+    # default); later closed ones (Withdrawn) are the candidate's own choice.
+    rejection = next((s.pk for s in stages if s.outcome == "lost"), None)
+    return compute(
+        [StageInfo(s.pk, s.name, s.outcome) for s in stages],
+        _journeys(user),
+        rejection_stage_ids=[rejection] if rejection else [],
+    )

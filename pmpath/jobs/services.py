@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
+from django.http import Http404
 from django.utils import timezone
 
 from pmpath.core.models import get_owned_or_404
@@ -70,25 +71,124 @@ def ensure_stages(user: Any) -> list[Stage]:
     return list(Stage.objects.owned_by(user).order_by("order", "id"))
 
 
-def rename_stage(user: Any, *, stage_id: int, name: str) -> Stage:
-    stage = get_owned_or_404(Stage, user, pk=stage_id)
-    name = " ".join(name.split())[:60]
+STAGE_NAME_MAX = 60
+
+
+def _stage_name(user: Any, name: str, *, exclude: int | None = None) -> str:
+    name = " ".join((name or "").split())
     if not name:
         raise JobsError("name: a stage needs a name")
-    if Stage.objects.owned_by(user).filter(name__iexact=name).exclude(pk=stage.pk).exists():
-        raise JobsError(f"name: you already have a stage called {name!r}")
-    stage.name = name
-    stage.save(update_fields=["name", "updated_at"])
+    if len(name) > STAGE_NAME_MAX:
+        raise JobsError(f"name: keep stage names to {STAGE_NAME_MAX} characters")
+    clash = Stage.objects.owned_by(user).filter(name__iexact=name).exclude(pk=exclude)
+    if clash.exists():
+        raise JobsError(f"name: you already have a stage called \u201c{name}\u201d")
+    return name
+
+
+def _stage_outcome(outcome: str) -> str:
+    if outcome not in dict(Stage.OUTCOMES):
+        raise JobsError("outcome: choose open (in progress), won or lost")
+    return outcome
+
+
+def _renumber(stages: list[Stage]) -> None:
+    changed = []
+    for index, stage in enumerate(stages):
+        if stage.order != index:
+            stage.order = index
+            changed.append(stage)
+    Stage.objects.bulk_update(changed, ["order"])
+
+
+def add_stage(user: Any, *, name: str, outcome: str = "open") -> Stage:
+    """A new stage: an open one goes after the last open stage (so it joins the path before
+    the closed ones), a won or lost one at the end. Reorder it from there."""
+    stages = ensure_stages(user)
+    name, outcome = _stage_name(user, name), _stage_outcome(outcome)
+    index = len(stages)
+    if outcome == "open":
+        index = 1 + max((i for i, s in enumerate(stages) if s.outcome == "open"), default=-1)
+    try:
+        with transaction.atomic():
+            stage = Stage.objects.create(user=user, name=name, order=index, outcome=outcome)
+            stages.insert(index, stage)
+            _renumber(stages)
+    except IntegrityError:  # added meanwhile from another tab
+        raise JobsError(f"name: you already have a stage called \u201c{name}\u201d") from None
+    return stage
+
+
+def update_stage(
+    user: Any, *, stage_id: int, name: str | None = None, outcome: str | None = None
+) -> Stage:
+    stage = get_owned_or_404(Stage, user, pk=stage_id)
+    if name is not None:
+        stage.name = _stage_name(user, name, exclude=stage.pk)
+    if outcome is not None and _stage_outcome(outcome) != stage.outcome:
+        others_open = Stage.objects.owned_by(user).filter(outcome="open").exclude(pk=stage.pk)
+        if stage.outcome == "open" and not others_open.exists():
+            raise JobsError(f"outcome: {stage.name} is your only open stage; keep one open")
+        stage.outcome = outcome
+    try:
+        with transaction.atomic():
+            stage.save(update_fields=["name", "outcome", "updated_at"])
+    except IntegrityError:  # renamed meanwhile from another tab
+        raise JobsError(f"name: you already have a stage called \u201c{stage.name}\u201d") from None
+    return stage
+
+
+def rename_stage(user: Any, *, stage_id: int, name: str) -> Stage:
+    return update_stage(user, stage_id=stage_id, name=name)
+
+
+def move_stage(user: Any, *, stage_id: int, by: int) -> Stage:
+    """One place up (by=-1) or down (by=1); at either end it stays where it is."""
+    stage = get_owned_or_404(Stage, user, pk=stage_id)
+    stages = ensure_stages(user)
+    index = next(i for i, s in enumerate(stages) if s.pk == stage.pk)
+    target = index + (1 if by > 0 else -1)
+    if 0 <= target < len(stages):
+        stages[index], stages[target] = stages[target], stages[index]
+        with transaction.atomic():
+            _renumber(stages)
     return stage
 
 
 def reorder_stages(user: Any, *, stage_ids: list[int]) -> None:
-    stages = {s.pk: s for s in Stage.objects.owned_by(user)}
-    if sorted(stage_ids) != sorted(stages):
+    stages = {s.pk: s for s in ensure_stages(user)}
+    if any(pk not in stages for pk in stage_ids):
+        raise Http404("No stage here.")  # someone else's, or gone: say no more than that
+    if len(stage_ids) != len(stages) or set(stage_ids) != set(stages):
         raise JobsError("order: list every stage exactly once")
     with transaction.atomic():
-        for index, pk in enumerate(stage_ids):
-            Stage.objects.filter(pk=pk).update(order=index)
+        _renumber([stages[pk] for pk in stage_ids])
+
+
+def delete_stage(user: Any, *, stage_id: int) -> Stage:
+    """Only a stage nothing refers to: applications hold their stage, and timelines (and
+    the funnel) are built from the moves into it, which deleting would erase."""
+    stage = get_owned_or_404(Stage, user, pk=stage_id)
+    held = Application.objects.filter(stage=stage).count()
+    if held:
+        raise JobsError(
+            f"{stage.name} still holds {held} application{'s' if held != 1 else ''} "
+            "(archived ones count too): move them to another stage first, then delete it"
+        )
+    moves = StageChange.objects.filter(to_stage=stage).values("application").distinct().count()
+    if moves:
+        raise JobsError(
+            f"{stage.name} is in the timeline of {moves} application{'s' if moves != 1 else ''}; "
+            "deleting it would erase that history, so rename it instead"
+        )
+    if stage.outcome == "open" and not (
+        Stage.objects.owned_by(user).filter(outcome="open").exclude(pk=stage.pk).exists()
+    ):
+        raise JobsError(f"{stage.name} is your only open stage; keep one open")
+    with transaction.atomic():
+        stage.delete()
+        _renumber(list(Stage.objects.owned_by(user).order_by("order", "id")))
+    return stage
 
 
 # --- companies ----------------------------------------------------------------------------

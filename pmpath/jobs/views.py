@@ -10,9 +10,21 @@ from django.views.decorators.http import require_POST
 from pmpath.career import queries as career
 from pmpath.core.access import owner_view
 from pmpath.core.models import get_owned_or_404
-from pmpath.jobs import imports, queries, services
-from pmpath.jobs.forms import ApplicationForm, PasteForm, PostingFilterForm, UploadForm
+from pmpath.core.redirects import safe_next
+from pmpath.jobs import imports, queries, research_queries, services, watch_queries
+from pmpath.jobs.bookmarklet import bookmarklet_count
+from pmpath.jobs.forms import (
+    ApplicationForm,
+    BoardForm,
+    PasteForm,
+    PostingFilterForm,
+    UploadForm,
+    UrlForm,
+)
+from pmpath.jobs.interview_views import application_context as interview_context
 from pmpath.jobs.models import Application, Posting
+from pmpath.jobs.transfer_views import funnel_context
+from pmpath.network import contact_queries as network
 
 
 def _int(value: str | None) -> int | None:
@@ -32,17 +44,20 @@ def index(request: HttpRequest) -> HttpResponse:
         "profile": profile,
         "playbook": playbook,
         "tip": tip,
+        "inbox_count": watch_queries.inbox_count(request.user, profile=profile),
+        "bookmarklets": bookmarklet_count(request.user),
+        **funnel_context(request.user),
     }
     return render(request, "jobs/index.html", context)
 
 
 @login_required
 def board(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "jobs/board.html",
-        {"columns": queries.board(request.user), "per_stage": queries.BOARD_CARDS_PER_STAGE},
-    )
+    columns = queries.board(request.user)
+    # Who the person knows at each card's company (one query), for the warm-contact marks.
+    warm = network.warmth(request.user, network.board_companies(columns))
+    context = {"columns": columns, "per_stage": queries.BOARD_CARDS_PER_STAGE, "warm": warm}
+    return render(request, "jobs/board.html", context)
 
 
 @login_required
@@ -54,8 +69,10 @@ def application_list(request: HttpRequest) -> HttpResponse:
     rows = queries.applications(
         request.user, stage_id=stage_id, search=search, sort=sort, archived=archived
     )
+    page = queries.paginate(rows, request.GET.get("page"))
+    research_queries.attach_completeness(request.user, page.object_list)
     context = {
-        "page": queries.paginate(rows, request.GET.get("page")),
+        "page": page,
         "stages": services.ensure_stages(request.user),
         "stage_id": stage_id,
         "sort": sort,
@@ -103,6 +120,11 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "history": queries.history(application),
         "stages": services.ensure_stages(request.user),
+        "brief_completeness": research_queries.completeness_by_company(
+            request.user, [application.company_id]
+        ).get(application.company_id),
+        **interview_context(request.user, application),
+        "who": network.who_for_application(request.user, application),
     }
     return render(request, "jobs/application.html", context)
 
@@ -125,7 +147,7 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
     messages.success(request, f"Moved {application.role_title} to {application.stage.name}.")
-    return redirect(request.POST.get("next") or reverse("jobs:board"))
+    return redirect(safe_next(request, reverse("jobs:board")))
 
 
 @owner_view
@@ -170,11 +192,14 @@ def posting_track(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    paste = PasteForm(request.POST if request.POST.get("kind") == "paste" else None)
+    kind = request.POST.get("kind")
+    paste = PasteForm(request.POST if kind == "paste" else None)
     upload = UploadForm(
-        request.POST if request.POST.get("kind") == "upload" else None,
-        request.FILES if request.POST.get("kind") == "upload" else None,
+        request.POST if kind == "upload" else None,
+        request.FILES if kind == "upload" else None,
     )
+    address = UrlForm(request.POST if kind == "url" else None)
+    board = BoardForm(request.POST if kind == "board" else None)
     outcome = None
     if request.method == "POST":
         if paste.is_bound and paste.is_valid():
@@ -182,10 +207,37 @@ def import_page(request: HttpRequest) -> HttpResponse:
         elif upload.is_bound and upload.is_valid():
             file = upload.cleaned_data["file"]
             outcome = imports.import_file(request.user, file.name, file.read())
+        elif address.is_bound and address.is_valid():
+            try:
+                outcome = imports.import_url(request.user, address.cleaned_data["url"])
+            except services.JobsError as exc:
+                address.add_error("url", str(exc).removeprefix("url: "))
+        elif board.is_bound and board.is_valid():
+            from pmpath.jobs import boards_service  # httpx and the parsers load on first use
+
+            data = board.cleaned_data
+            try:
+                outcome = boards_service.import_board(
+                    request.user,
+                    data["board_kind"],
+                    data["board_name"].strip(),
+                    company=data["company_name"],
+                )
+            except services.JobsError as exc:
+                board.add_error("board_name", str(exc))
         if outcome is not None and outcome.saved is not None and len(outcome.postings) == 1:
             messages.success(request, outcome.headline)
+            if outcome.missing:
+                lacks = ", ".join(outcome.missing)
+                messages.warning(request, f"The page's JobPosting markup lacks: {lacks}.")
             return redirect("jobs:posting", outcome.postings[0].pk)
-    context = {"paste": paste, "upload": upload, "outcome": outcome}
+    context = {
+        "paste": paste,
+        "upload": upload,
+        "address": address,
+        "board": board,
+        "outcome": outcome,
+    }
     return render(request, "jobs/import.html", context)
 
 

@@ -53,3 +53,10 @@ def counts(user: Any) -> dict[str, int]:
         "events": Event.objects.owned_by(user).count(),
         "groups": Group.objects.owned_by(user).count(),
     }
+
+
+def import_runs(user: Any, *, limit: int = 20) -> list[Any]:
+    """The latest imports, newest first, for the import page's history."""
+    from pmpath.network.models import ImportRun
+
+    return list(ImportRun.objects.owned_by(user).order_by("-created_at", "-id")[:limit])

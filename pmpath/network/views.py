@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from pmpath.career import queries as career
-from pmpath.network import queries
+from pmpath.network import event_queries, queries
 
 
 @login_required
@@ -15,6 +15,7 @@ def index(request: HttpRequest) -> HttpResponse:
     tip = playbook["by_background"].get(profile.background) if playbook and profile else None
     context = {
         "due": queries.due(request.user),
+        "upcoming_events": event_queries.upcoming(request.user, limit=5),
         "counts": queries.counts(request.user),
         "profile": profile,
         "playbook": playbook,

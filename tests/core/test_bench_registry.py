@@ -4,7 +4,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from pmpath.bench import registry
 
-OUR_NAMESPACES = {"core", "accounts", "career", "api"}
+THIRD_PARTY = {"admin"}
 
 
 def named_urls(resolver=None, namespace=""):
@@ -13,7 +13,7 @@ def named_urls(resolver=None, namespace=""):
         if isinstance(entry, URLResolver):
             inner = entry.namespace or namespace
             yield from named_urls(entry, inner)
-        elif isinstance(entry, URLPattern) and entry.name and namespace in OUR_NAMESPACES:
+        elif isinstance(entry, URLPattern) and entry.name and namespace not in THIRD_PARTY:
             yield f"{namespace}:{entry.name}"
 
 

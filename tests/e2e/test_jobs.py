@@ -1,11 +1,14 @@
-"""Import a posting from a saved job page, then move its application across two stages by
-drag-and-drop on the board."""
+"""Import a posting from a saved job page, move its application across two stages by
+drag-and-drop on the board, book an interview round on it and download the calendar."""
 
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
-from pmpath.jobs.models import Application, StageChange
+from pmpath.jobs.models import Application, Interview, StageChange
 from tests.conftest import PASSWORD, make_user, onboard
 from tests.e2e.conftest import screenshot
 
@@ -75,4 +78,42 @@ def test_import_a_job_page_and_drag_its_application_across_the_board(page):
         ".board-column", has=page.get_by_role("heading", name="Interviewing")
     )
     assert interviewing.locator(".app-card", has_text="Payments").count() == 1
+    assert page.js_errors == []
+
+    # Book a round on the application's page, then take the calendar home as an .ics file.
+    interviewing.locator("a.app-title", has_text="Payments").click()
+    page.get_by_role("heading", name="Interviews", exact=True).wait_for()
+    page.locator("details.add-interview > summary").click()
+    form = page.locator("details.add-interview form")
+    day = date.today() + timedelta(days=5)
+    form.get_by_label("Round").select_option("product_sense")
+    form.get_by_label("Date").fill(day.isoformat())
+    form.get_by_label(re.compile(r"^Time\W*$")).fill("14:30")  # not "Time zone"
+    form.get_by_label("Time zone").fill("America/New_York")
+    form.get_by_label("Interviewers").fill("Dana Reyes, Head of Product, dana@northwind.example")
+    form.get_by_label("Preparation notes").fill("Walk through the payments launch story.")
+    form.get_by_role("button", name="Add interview").click()
+    booked = page.locator(".interview-round", has_text="Product sense / design")
+    booked.wait_for()
+    assert "14:30" in booked.inner_text() and "America/New_York" in booked.inner_text()
+    screenshot(page, "jobs-application-interviews")
+
+    page.get_by_role("link", name="All upcoming interviews and the calendar").click()
+    page.get_by_role("heading", name="Coming up").wait_for()
+    screenshot(page, "jobs-interviews")
+    with page.expect_download() as info:
+        page.get_by_text("Download calendar (.ics)").click()
+    download = info.value
+    assert download.suggested_filename == "pmpath-interviews.ics"
+    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
+    (event,) = [e for e in calendar.walk("VEVENT") if "Product sense" in str(e["SUMMARY"])]
+    assert str(event["SUMMARY"]) == (
+        "Product sense interview \u2014 Northwind Traders, Senior Product Manager, Payments"
+    )
+    assert str(event["UID"]) == str(Interview.objects.get(application=application).uid)
+    assert event["DTSTART"].params["TZID"] == "America/New_York"
+    start = event["DTSTART"].dt
+    assert (start.date(), start.hour, start.minute) == (day, 14, 30)
+    assert all(event.get(name) is not None for name in ("DTSTAMP", "ORGANIZER"))
+    assert [str(a) for a in [event["ATTENDEE"]]] == ["mailto:dana@northwind.example"]
     assert page.js_errors == []

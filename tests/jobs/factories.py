@@ -69,3 +69,52 @@ def bulk_postings(user: Any, count: int) -> None:
             for i in range(have, count)
         ]
     )
+
+
+def make_interview(user: Any, application: Application | None = None, **overrides: Any) -> Any:
+    from datetime import datetime, timedelta
+
+    from pmpath.jobs.interview_services import add_interview
+
+    application = application or make_application(user)
+    soon = datetime.now().replace(second=0, microsecond=0) + timedelta(days=7)
+    values: dict[str, Any] = {
+        "kind": "product_sense",
+        "local_start": soon.replace(hour=15, minute=0),
+        "time_zone": "Europe/Dublin",
+        "duration_minutes": 45,
+        "location": "https://meet.example.test/acme",
+        "interviewers": "Dana Reyes, Head of Product, dana@acme.example\nSam Lee",
+        "preparation": "Practise a design question.",
+    }
+    values.update(overrides)
+    return add_interview(user, application_id=application.pk, **values)
+
+
+def bulk_interviews(user: Any, count: int) -> None:
+    """Bring the user's interview rounds up to `count`, half of them ahead, half just behind,
+    each on its own application with a follow-up due."""
+    from datetime import timedelta
+
+    from pmpath.jobs.models import Interview
+
+    have = Interview.objects.filter(user=user).count()
+    bulk_applications(user, Application.objects.filter(user=user).count() + count - have)
+    now = timezone.now()
+    fresh = Application.objects.filter(user=user, interviews__isnull=True).order_by("id")
+    fresh = list(fresh[: count - have])
+    Application.objects.filter(pk__in=[a.pk for a in fresh]).update(
+        next_action="Send the case study", next_action_due=now.date() + timedelta(days=2)
+    )
+    Interview.objects.bulk_create(
+        [
+            Interview(
+                user=user,
+                application=application,
+                starts_at=now + timedelta(hours=(i % 2 * 2 - 1) * (i + 1)),
+                time_zone=["Europe/Dublin", "America/New_York", "Asia/Tokyo"][i % 3],
+                interviewers="Dana Reyes, dana@acme.example",
+            )
+            for i, application in enumerate(fresh)
+        ]
+    )

@@ -152,3 +152,13 @@ def test_the_csv_template_downloads(alice_client):
     response = alice_client.get(reverse("jobs:csv_template"))
     assert response["Content-Type"].startswith("text/csv")
     assert b"title" in response.content.splitlines()[0]
+
+
+def test_a_move_never_redirects_to_another_site(alice, alice_client):
+    application = make_application(alice)
+    applied = ensure_stages(alice)[1]
+    response = alice_client.post(
+        reverse("jobs:application_move", args=[application.pk]),
+        {"stage": applied.pk, "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:board")

@@ -67,4 +67,66 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".board[data-move-url]").forEach(initBoard);
   });
+
+  // Outreach drafts: a live character count against a limit (LinkedIn's 300 for connection
+  // notes; the server shows the same count on load), and a Copy button.
+  function characters(text) {
+    return Array.from(text.replace(/\r\n/g, "\n")).length; // code points, as the server counts
+  }
+
+  function initCount(counter) {
+    var field = document.getElementById(counter.getAttribute("data-count-for"));
+    if (!field) return;
+    var limit = parseInt(counter.getAttribute("data-limit") || "0", 10);
+    var shown = counter.querySelector("[data-count]");
+    var remaining = counter.querySelector("[data-remaining]");
+    function update() {
+      var n = characters(field.value);
+      if (shown) shown.textContent = String(n);
+      if (limit && remaining) {
+        remaining.textContent =
+          n > limit ? n - limit + " over LinkedIn's limit for a connection note" : limit - n + " left";
+      }
+      counter.classList.toggle("over", Boolean(limit) && n > limit && !!remaining);
+    }
+    field.addEventListener("input", update);
+  }
+
+  function initCopy(button) {
+    button.addEventListener("click", function () {
+      var field = document.getElementById(button.getAttribute("data-copy"));
+      if (!field) return;
+      var label = button.textContent;
+      function done(word) {
+        button.textContent = word;
+        window.setTimeout(function () {
+          button.textContent = label;
+        }, 1500);
+      }
+      function fallback() {
+        // No clipboard API (plain http, older browsers): select the text for Ctrl+C.
+        field.focus();
+        field.select();
+        var copied = false;
+        try {
+          copied = document.execCommand("copy");
+        } catch (e) {
+          copied = false;
+        }
+        done(copied ? "Copied" : "Selected: press Ctrl+C");
+      }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(function () {
+          done("Copied");
+        }, fallback);
+      } else {
+        fallback();
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-count-for]").forEach(initCount);
+    document.querySelectorAll("button[data-copy]").forEach(initCopy);
+  });
 })();

@@ -1,0 +1,87 @@
+"""Reads for the watchlist and its inbox: each a fixed number of queries, whatever the number
+of watches or postings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, cast
+
+from django.core.paginator import Page
+from django.db.models import Exists, OuterRef, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from pmpath.jobs.models import LEVELS, Application, Posting, Watch
+from pmpath.jobs.queries import paginate
+
+LADDER = [key for key, _ in LEVELS]  # apm, pm, senior_pm, lead_pm, director
+NEW_FOR = timedelta(days=7)
+
+
+def levels_near(target: str) -> list[str]:
+    """The target level and its neighbours on the ladder; every level when none is set."""
+    if target not in LADDER:
+        return list(LADDER)
+    at = LADDER.index(target)
+    return LADDER[max(0, at - 1) : at + 2]
+
+
+def _target(profile: Any) -> str:
+    return getattr(profile, "target_level", "") or ""
+
+
+def watches(user: Any) -> list[Watch]:
+    return list(
+        Watch.objects.owned_by(user).select_related("company").order_by("company__name", "id")
+    )
+
+
+def inbox(user: Any, *, profile: Any = None) -> QuerySet[Posting]:
+    """New PM postings from watched boards at the person's target level (±1), not dismissed
+    and not yet tracked as an application; newest first."""
+    tracked = Application.objects.filter(posting=OuterRef("pk"))
+    rows = cast("QuerySet[Posting]", Posting.objects.owned_by(user))
+    return (
+        rows
+        # COALESCE hides `family` from SQLite's planner, which without statistics would pick
+        # the (user, family, level) index and read every PM posting; the inbox index reads
+        # only the postings that came from watches (4 ms against 46 ms at 20,000 postings).
+        .alias(family_value=Coalesce("family", Value("")))
+        .filter(
+            watch__isnull=False,
+            inbox_dismissed=False,
+            archived=False,
+            family_value="product_management",
+            level__in=levels_near(_target(profile)),
+        )
+        .filter(~Exists(tracked))
+        .select_related("company")
+        .defer("description_html", "description_text")
+        .order_by("-first_seen_at", "-id")
+    )
+
+
+def inbox_count(user: Any, *, profile: Any = None) -> int:
+    return inbox(user, profile=profile).count()
+
+
+@dataclass
+class InboxPage:
+    page: Page
+    new_this_week: int
+    since: Any
+
+    @property
+    def total(self) -> int:
+        return int(self.page.paginator.count)
+
+
+def inbox_page(user: Any, *, profile: Any = None, number: Any = 1) -> InboxPage:
+    rows = inbox(user, profile=profile)
+    since = timezone.now() - NEW_FOR
+    return InboxPage(
+        page=paginate(rows, number),
+        new_this_week=rows.filter(first_seen_at__gte=since).count(),
+        since=since,
+    )

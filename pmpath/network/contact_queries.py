@@ -1,0 +1,374 @@
+"""Reads for contacts: the list, one contact's page, likely duplicates, "who do I know here?"
+and the jobs board's warm-contact markers. Each a fixed number of queries, whatever the number
+of contacts or interactions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import CharField, Count, F, IntegerField, Max, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from pmpath.jobs.company_match import company_key
+from pmpath.jobs.models import Application, Company
+from pmpath.network.models import Contact, Interaction, Position, Tag
+
+PAGE_SIZE = 50
+LOG_LIMIT = 100
+WHO_LIMIT = 10
+DUPLICATE_GROUPS = 50
+WARM_STRENGTH = 3  # "Know well" or closer
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "name": ("last_name", "first_name", "id"),
+    "touched": (F("last_touched_on").desc(nulls_last=True), "last_name", "id"),
+    "due": (F("next_due_on").asc(nulls_last=True), "last_name", "id"),
+    "strength": ("-strength", "last_name", "first_name", "id"),
+}
+DUE_FILTERS = {
+    "overdue": "Overdue",
+    "week": "Due in the next 7 days",
+    "scheduled": "Has a cadence",
+    "none": "No cadence",
+}
+
+
+def company_keys(company: Company) -> set[str]:
+    """The folded keys of a company's name and aliases ("Google" and "Alphabet" → "google")."""
+    return {k for k in (company_key(n) for n in (company.name, *(company.aliases or ()))) if k}
+
+
+def _ids_at(rows: QuerySet, company_ids: Iterable[int], keys: Iterable[str]) -> QuerySet:
+    """The ids of these rows (contacts or positions) at the companies: linked to one, or
+    employed under one of its folded names. One subquery of two halves, each answered by its
+    own (user, company) or (user, company_key) index: written as an OR, SQLite scans every
+    row of the user instead."""
+    rows = rows.order_by()
+    linked = rows.filter(company_id__in=list(company_ids)).values("id")
+    return linked.union(rows.filter(company_key__in=list(keys)).values("id"), all=True)
+
+
+# --- the list -------------------------------------------------------------------------------
+
+
+def contact_list(
+    user: Any,
+    *,
+    search: str = "",
+    tag_id: int | None = None,
+    strength: int | None = None,
+    company: str = "",
+    company_id: int | None = None,
+    due: str = "",
+    sort: str = "name",
+) -> QuerySet[Contact]:
+    """The user's contacts filtered and sorted; tags come with them in one prefetch."""
+    rows = Contact.objects.owned_by(user).select_related("company")
+    for word in search.split()[:5]:
+        rows = rows.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(company_name__icontains=word)
+            | Q(role__icontains=word)
+            | Q(headline__icontains=word)
+            | Q(email__icontains=word)
+        )
+    if tag_id:
+        rows = rows.filter(tags__id=tag_id)
+    if strength:
+        rows = rows.filter(strength__gte=strength)
+    if company_id:
+        rows = rows.filter(company_id=company_id)
+    if company.strip():
+        key = company_key(company)
+        rows = rows.filter(Q(company_key=key) | Q(company_name__icontains=company.strip()))
+    today = timezone.localdate()
+    if due == "overdue":
+        rows = rows.filter(next_due_on__lt=today)
+    elif due == "week":
+        rows = rows.filter(next_due_on__gte=today, next_due_on__lte=today + timedelta(days=7))
+    elif due == "scheduled":
+        rows = rows.filter(next_due_on__isnull=False)
+    elif due == "none":
+        rows = rows.filter(next_due_on__isnull=True)
+    return rows.prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("id", "name"))
+    ).order_by(*SORTS.get(sort, SORTS["name"]))
+
+
+def tags(user: Any) -> list[Tag]:
+    return list(Tag.objects.owned_by(user).order_by(Lower("name")))
+
+
+def tags_with_counts(user: Any) -> list[Tag]:
+    return list(
+        Tag.objects.owned_by(user).annotate(contact_count=Count("contacts")).order_by(Lower("name"))
+    )
+
+
+# --- one contact ------------------------------------------------------------------------------
+
+
+@dataclass
+class ContactPage:
+    contact: Contact
+    interactions: list[Interaction]
+    interaction_total: int
+    positions: list[Position]
+    applications: list[Application]
+
+
+def contact_page(user: Any, contact: Contact) -> ContactPage:
+    """The log, positions and applications for the contact's page, in four queries."""
+    log = (
+        Interaction.objects.filter(contact=contact)
+        .select_related("application__company", "template")
+        .order_by("-occurred_on", "-id")
+    )
+    interactions = list(log[:LOG_LIMIT])
+    total = log.count()  # always, so the page's query count does not depend on the log's length
+    positions = list(
+        Position.objects.filter(contact=contact).order_by(
+            F("started_on").desc(nulls_last=True), "-id"
+        )
+    )
+    return ContactPage(
+        contact=contact,
+        interactions=interactions,
+        interaction_total=total,
+        positions=positions,
+        applications=applications_for(user, contact),
+    )
+
+
+def contact_for_page(user: Any, contact_id: int) -> Contact:
+    from pmpath.core.models import get_owned_or_404
+
+    return get_owned_or_404(
+        Contact.objects.select_related("company").prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.only("id", "name", "cadence_days")),
+            Prefetch("can_open", queryset=Company.objects.only("id", "name")),
+        ),
+        user,
+        pk=contact_id,
+    )
+
+
+def applications_for(user: Any, contact: Contact, *, limit: int = 50) -> list[Application]:
+    """The applications a message to this contact is likely about: at their company or at a
+    company they can open, live ones first. Bounded, for a menu."""
+    # can_open comes prefetched by contact_for_page; the contact's own company is linked by
+    # name when it is saved (company_matcher), so ids are all that is needed.
+    ids = {c.pk for c in contact.can_open.all()}
+    if contact.company_id:
+        ids.add(contact.company_id)
+    if not ids:
+        return []
+    return list(
+        Application.objects.owned_by(user)
+        .filter(company_id__in=ids)
+        .select_related("company")
+        .order_by(F("archived_at").asc(nulls_first=True), "-stage_changed_at", "-id")[:limit]
+    )
+
+
+# --- duplicates -----------------------------------------------------------------------------
+
+
+@dataclass
+class DuplicateGroup:
+    reason: str
+    contacts: list[Contact]
+
+    @property
+    def suggested(self) -> Contact:
+        """Keep the one with the longest history, then the oldest."""
+        return max(self.contacts, key=lambda c: (c.interaction_count, -c.pk))
+
+
+def duplicates(user: Any, *, limit: int = DUPLICATE_GROUPS) -> list[DuplicateGroup]:
+    """Contacts that look like the same person: the same email (ignoring case), or the same
+    name (ignoring case) at the same company. The same LinkedIn profile cannot happen: the
+    database refuses a second contact with it. Four queries."""
+    mine = Contact.objects.owned_by(user)
+    emails = list(
+        mine.exclude(email="")
+        .annotate(e=Lower("email"))
+        .values("e")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .values_list("e", flat=True)[:limit]
+    )
+    names = list(
+        mine.exclude(first_name="", last_name="")
+        .annotate(f=Lower("first_name"), l=Lower("last_name"), k=F("company_key"))
+        .values("f", "l", "k")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .values_list("f", "l", "k")[:limit]
+    )
+    if not emails and not names:
+        return []
+    match = Q(e__in=emails)
+    for first, last, key in names:
+        match |= Q(f=first, l=last, company_key=key)
+    rows = list(
+        mine.annotate(e=Lower("email"), f=Lower("first_name"), l=Lower("last_name"))
+        .filter(match)
+        .order_by("id")
+    )
+    # Counted apart: a join over every contact's interactions would cost more than the rest.
+    counts = dict(
+        Interaction.objects.filter(contact_id__in=[c.pk for c in rows])
+        .values_list("contact_id")
+        .annotate(n=Count("id"))
+        .values_list("contact_id", "n")
+    )
+    for contact in rows:
+        contact.interaction_count = counts.get(contact.pk, 0)
+    groups: dict[tuple[str, ...], list[Contact]] = defaultdict(list)
+    wanted_names = set(names)
+    for contact in rows:
+        if contact.e and contact.e in emails:
+            groups[("email", contact.e)].append(contact)
+        if (contact.f, contact.l, contact.company_key) in wanted_names:
+            groups[("name", contact.f, contact.l, contact.company_key)].append(contact)
+    found: list[DuplicateGroup] = []
+    seen: set[frozenset[int]] = set()
+    for key, members in groups.items():
+        ids = frozenset(c.pk for c in members)
+        if len(ids) < 2 or ids in seen:
+            continue
+        seen.add(ids)
+        reason = f"same email {key[1]}" if key[0] == "email" else "same name and company"
+        found.append(DuplicateGroup(reason, members))
+    return found[:limit]
+
+
+def merge_candidates(user: Any, contact: Contact, search: str, *, limit: int = 20) -> list[Contact]:
+    """Other contacts to merge this one with: matching the search, or else its likely twins."""
+    rows = Contact.objects.owned_by(user).exclude(pk=contact.pk).select_related("company")
+    if search.strip():
+        for word in search.split()[:5]:
+            rows = rows.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(company_name__icontains=word)
+            )
+    else:
+        # Exact matches, so the name and email indexes answer at once.
+        twin = Q(last_name=contact.last_name) if contact.last_name else Q(pk__in=[])
+        if contact.email:
+            twin |= Q(email=contact.email)
+        rows = rows.filter(twin)
+    return list(rows.order_by("last_name", "first_name", "id")[:limit])
+
+
+# --- who do I know here? ----------------------------------------------------------------------
+
+
+@dataclass
+class WhoIKnow:
+    company: Company
+    current: list[Contact]
+    current_total: int
+    former: list[Position]
+    former_total: int
+
+
+def who_i_know(user: Any, company: Company, *, limit: int = WHO_LIMIT) -> WhoIKnow:
+    """People at this company now (linked to it, or employed under any of its names), then
+    people who used to work there, each ranked by relationship strength, then by how recently
+    you were in touch. Four queries, whatever the numbers."""
+    keys = company_keys(company)
+    current_ids = _ids_at(Contact.objects.owned_by(user), [company.pk], keys)
+    current_rows = Contact.objects.filter(pk__in=current_ids)
+    current = list(
+        current_rows.select_related("company").order_by(
+            "-strength", F("last_touched_on").desc(nulls_last=True), "last_name", "id"
+        )[:limit]
+    )
+    current_total = current_rows.count()
+    former_rows = Position.objects.filter(
+        pk__in=_ids_at(Position.objects.owned_by(user), [company.pk], keys)
+    ).exclude(contact_id__in=current_ids)
+    former: list[Position] = []
+    seen: set[int] = set()
+    for position in former_rows.select_related("contact").order_by(
+        "-contact__strength",
+        F("contact__last_touched_on").desc(nulls_last=True),
+        F("ended_on").desc(nulls_last=True),
+        "id",
+    )[: limit * 3]:
+        if position.contact_id not in seen and len(former) < limit:
+            seen.add(position.contact_id)
+            former.append(position)
+    former_total = former_rows.values("contact_id").distinct().count()
+    return WhoIKnow(company, current, current_total, former, former_total)
+
+
+@dataclass(frozen=True)
+class Warmth:
+    """Who the person knows at a company: `known` contacts, the closest at `best` strength."""
+
+    known: int
+    best: int
+
+    @property
+    def warm(self) -> bool:
+        return self.best >= WARM_STRENGTH
+
+
+def warmth(user: Any, companies: Iterable[Company]) -> dict[int, Warmth]:
+    """For a page of companies (the board's cards), who the person knows at each, in one
+    grouped query whatever the number of cards or contacts."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    ids: set[int] = set()
+    for company in companies:
+        ids.add(company.pk)
+        for key in company_keys(company):
+            by_key[key].add(company.pk)
+    if not ids:
+        return {}
+    # Two grouped halves in one statement, each on its own index (see _ids_at): contacts
+    # linked to a card's company, and those not linked to any of them whose employer's name
+    # folds to one of the companies' keys.
+    mine = Contact.objects.owned_by(user).order_by()
+    linked = (
+        mine.filter(company_id__in=ids)
+        .values_list("company_id")
+        .annotate(key=Value("", output_field=CharField()), n=Count("id"), best=Max("strength"))
+        .values_list("company_id", "key", "n", "best")
+    )
+    named = (
+        mine.filter(company_key__in=list(by_key))
+        .exclude(company_id__in=ids)
+        .values_list("company_key")
+        .annotate(pk=Value(None, output_field=IntegerField()), n=Count("id"), best=Max("strength"))
+        .values_list("pk", "company_key", "n", "best")
+    )
+    known: dict[int, int] = defaultdict(int)
+    best: dict[int, int] = defaultdict(int)
+    for company_id, key, n, strength in linked.union(named, all=True):
+        for pk in {company_id} if company_id else by_key.get(key, set()):
+            known[pk] += n
+            best[pk] = max(best[pk], strength)
+    return {pk: Warmth(known[pk], best[pk]) for pk in known}
+
+
+def who_for_application(user: Any, application: Application) -> WhoIKnow | None:
+    """ "Who do I know here?" for an application's company; None when it has no company."""
+    if application.company_id is None:
+        return None
+    return who_i_know(user, application.company)
+
+
+def board_companies(columns: Iterable[Any]) -> list[Company]:
+    """The companies on the jobs board's cards (already loaded with the cards)."""
+    return [a.company for column in columns for a in column.cards if a.company_id]
