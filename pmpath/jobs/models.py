@@ -171,6 +171,8 @@ class Application(OwnedModel):
             models.Index(
                 fields=["user", "archived_at", "-stage_changed_at"], name="application_recent"
             ),
+            # Follow-ups for the calendar and the coach: due dates in order.
+            models.Index(fields=["user", "next_action_due"], name="application_due"),
         ]
 
     def __str__(self) -> str:

@@ -33,3 +33,14 @@ def test_the_openapi_schema_is_published(client, db):
     schema = response.json()
     assert "/api/v1/me" in schema["paths"]
     assert schema["info"]["title"] == "pmpath API"
+
+
+def test_a_write_with_a_wrong_token_is_refused_as_unauthorised_not_as_csrf(alice, client):
+    response = client.post(
+        "/api/v1/jobs/applications",
+        {"role_title": "PM"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer pmp_wrong",
+    )
+    assert response.status_code == 401
+    assert "token" in response.json()["detail"]
