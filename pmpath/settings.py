@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pmpath.career",
     "pmpath.jobs",
     "pmpath.network",
+    "pmpath.interview",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("pmpath.core.urls")),
     path("jobs/", include("pmpath.jobs.urls")),
     path("network/", include("pmpath.network.urls")),
+    path("interview/", include("pmpath.interview.urls")),
     path("accounts/", include("pmpath.accounts.urls")),
     path("career/", include("pmpath.career.urls")),
     path("api/v1/", api.urls),
