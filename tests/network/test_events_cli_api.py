@@ -177,3 +177,16 @@ def test_bob_cannot_create_an_event_in_alices_group(alice, bob_api):
     )
     assert response.status_code == 404
     assert not Event.objects.exists()
+
+
+def test_the_events_api_runs_the_same_queries_at_10_and_300_events(alice, alice_api):
+    from tests.network.test_event_pages import bulk_events
+    from tests.perf import assert_constant_queries
+
+    def grow(n):
+        bulk_events(alice, n)
+        Event.objects.filter(user=alice).update(goals="Meet two CPOs", notes="Bring cards")
+
+    assert_constant_queries(alice_api, "/api/v1/network/events", grow, large=300)
+    data = alice_api.get("/api/v1/network/events").json()
+    assert data and {(e["goals"], e["notes"]) for e in data} == {("Meet two CPOs", "Bring cards")}
