@@ -92,8 +92,8 @@ def due(
         console.print("Nobody is due in the next 7 days.")
         return
     for title, rows, total in (
-        ("Overdue", data["overdue"], lists.overdue_total),
-        ("Due this week", data["this_week"], lists.this_week_total),
+        ("Overdue", [_contact_row(c) for c in lists.overdue], lists.overdue_total),
+        ("Due this week", [_contact_row(c) for c in lists.this_week], lists.this_week_total),
     ):
         table = Table("Name", "Company", "Due", "Last in touch", title=f"{title} ({total})")
         for row in rows:

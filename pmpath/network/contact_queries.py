@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import CharField, Count, F, IntegerField, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -26,7 +28,9 @@ WARM_STRENGTH = 3  # "Know well" or closer
 
 SORTS: dict[str, tuple[Any, ...]] = {
     "name": ("last_name", "first_name", "id"),
-    "touched": (F("last_touched_on").desc(nulls_last=True), "last_name", "id"),
+    # Never-touched contacts last. SQLite already sorts NULLs last when descending, and then
+    # walks the (user, -last_touched_on) index instead of sorting 20,000 rows (see _sorted).
+    "touched": (F("last_touched_on").desc(nulls_last=True), "id"),
     "due": (F("next_due_on").asc(nulls_last=True), "last_name", "id"),
     "strength": ("-strength", "last_name", "first_name", "id"),
 }
@@ -84,9 +88,11 @@ def contact_list(
         rows = rows.filter(strength__gte=strength)
     if company_id:
         rows = rows.filter(company_id=company_id)
-    if company.strip():
-        key = company_key(company)
-        rows = rows.filter(Q(company_key=key) | Q(company_name__icontains=company.strip()))
+    key = company_key(company)
+    if key:
+        # Every employer whose folded name starts with the words given ("northwind" finds
+        # "Northwind Traders Ltd"), as a range on the (user, company_key) index.
+        rows = rows.filter(company_key__gte=key, company_key__lt=key + "\U0010ffff")
     today = timezone.localdate()
     if due == "overdue":
         rows = rows.filter(next_due_on__lt=today)
@@ -98,7 +104,24 @@ def contact_list(
         rows = rows.filter(next_due_on__isnull=True)
     return rows.prefetch_related(
         Prefetch("tags", queryset=Tag.objects.only("id", "name"))
-    ).order_by(*SORTS.get(sort, SORTS["name"]))
+    ).order_by(*_sorted(sort))
+
+
+def paginate(rows: QuerySet[Contact], number: Any) -> Page:
+    """One page of contacts. The sort runs over ids only and the page's rows are read after,
+    by id: sorting 20,000 whole rows (with their company) costs twice as much."""
+    page = Paginator(rows.values_list("id", flat=True), PAGE_SIZE).get_page(number)
+    ids = list(page.object_list)
+    found = {c.pk: c for c in rows.order_by().filter(pk__in=ids)}
+    page.object_list = [found[pk] for pk in ids if pk in found]  # type: ignore[misc]
+    return page
+
+
+def _sorted(sort: str) -> tuple[Any, ...]:
+    order = SORTS.get(sort, SORTS["name"])
+    if sort == "touched" and connection.vendor == "sqlite":
+        return ("-last_touched_on", "id")
+    return order
 
 
 def tags(user: Any) -> list[Tag]:
@@ -188,7 +211,7 @@ class DuplicateGroup:
     @property
     def suggested(self) -> Contact:
         """Keep the one with the longest history, then the oldest."""
-        return max(self.contacts, key=lambda c: (c.interaction_count, -c.pk))
+        return max(self.contacts, key=lambda c: (getattr(c, "interaction_count", 0), -c.pk))
 
 
 def duplicates(user: Any, *, limit: int = DUPLICATE_GROUPS) -> list[DuplicateGroup]:
@@ -364,7 +387,7 @@ def warmth(user: Any, companies: Iterable[Company]) -> dict[int, Warmth]:
 
 def who_for_application(user: Any, application: Application) -> WhoIKnow | None:
     """ "Who do I know here?" for an application's company; None when it has no company."""
-    if application.company_id is None:
+    if application.company is None:
         return None
     return who_i_know(user, application.company)
 

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 
@@ -89,6 +91,11 @@ def save_contact(
     for name, value in values.items():
         setattr(contact, name, " ".join((value or "").split())[: TEXT_FIELDS[name]])
     contact.email = contact.email.lower()
+    if contact.email:
+        try:
+            validate_email(contact.email)
+        except ValidationError:
+            raise NetworkError(f"email: {contact.email!r} is not an email address") from None
     if not (contact.first_name or contact.last_name or contact.email):
         raise NetworkError("first_name: give the contact a name or an email address")
     contact.linkedin_url = (linkedin_url or "").strip()[:500]

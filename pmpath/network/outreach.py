@@ -176,7 +176,7 @@ def build_draft(user: Any, *, contact: Contact, request: DraftRequest) -> DraftP
         template = next((t for t in templates if t.kind == request.kind), None)
     if template is None and templates:
         template = templates[0]
-    application = None
+    application: Application | None = None
     if request.application_id is not None:
         application = get_owned_or_404(
             Application.objects.select_related("company"), user, pk=request.application_id

@@ -1,13 +1,13 @@
-"""Who do I know at the company I applied to? Ask them for a referral from the application,
-copy the draft, mark it as sent, and watch them leave the overdue list."""
+"""Import a LinkedIn export, see who I know at the company I applied to, ask them for a
+referral from the application, copy the draft, mark it as sent, and watch them leave the
+overdue list. The people in the export are made up for this test."""
 
-from datetime import timedelta
+import io
+import zipfile
 
 import pytest
-from django.utils import timezone
 
-from pmpath.network import contacts, services
-from pmpath.network.models import Interaction
+from pmpath.network.models import Contact, Interaction
 from tests.conftest import make_user, onboard
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_jobs import log_in
@@ -15,36 +15,70 @@ from tests.jobs.factories import make_application
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+PROFILE = "First Name,Last Name,Headline\nNadia,Park,Engineer moving into product\n"
+CONNECTIONS = (
+    "Notes:\n"
+    '"A note LinkedIn puts before the header, written here for the test."\n'
+    "\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Priya,Raman,https://www.linkedin.com/in/priya-raman-example,,"
+    "Northwind Traders Inc.,Director of Product,12 Mar 2024\n"
+    "Sam,Lee,https://www.linkedin.com/in/sam-lee-example,,Initech,Product Manager,02 Feb 2025\n"
+)
+MESSAGES = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+    "DATE,SUBJECT,CONTENT,FOLDER\n"
+    "conv-1,,Nadia Park,https://www.linkedin.com/in/nadia-park-example,Priya Raman,"
+    "https://www.linkedin.com/in/priya-raman-example,2025-09-15 10:00:00 UTC,,"
+    '"Thanks for the coffee at ProductTank, Priya!",INBOX\n'
+    "conv-1,,Priya Raman,https://www.linkedin.com/in/priya-raman-example,Nadia Park,"
+    "https://www.linkedin.com/in/nadia-park-example,2025-09-15 18:00:00 UTC,,"
+    '"Anytime. Tell me when you apply to Northwind.",INBOX\n'
+)
 
-def test_ask_a_warm_contact_for_a_referral_and_they_leave_the_overdue_list(page):
+
+def linkedin_export(folder) -> str:
+    path = folder / "Basic_LinkedInDataExport.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Profile.csv", PROFILE)
+        archive.writestr("Connections.csv", CONNECTIONS)
+        archive.writestr("messages.csv", MESSAGES)
+    path.write_bytes(buffer.getvalue())
+    return str(path)
+
+
+def test_import_linkedin_ask_a_warm_contact_for_a_referral_and_they_leave_the_overdue_list(
+    page, tmp_path
+):
     nadia = make_user("nadia")
     onboard(nadia, display_name="Nadia Park")
     application = make_application(
         nadia, role_title="Senior Product Manager, Payments", company_name="Northwind Traders"
     )
-    priya = contacts.save_contact(
-        nadia,
-        first_name="Priya",
-        last_name="Raman",
-        company="Northwind Traders Inc.",
-        role="Director of Product",
-        how_met="We met at ProductTank Example City",
-        strength=4,
-        cadence_days=30,
-        tags="payments, mentor",
-        linkedin_url="https://www.linkedin.com/in/priya-raman-example",
-    )
-    services.log_interaction(
-        nadia,
-        contact_id=priya.pk,
-        occurred_on=timezone.localdate() - timedelta(days=45),
-        channel="coffee",
-        direction="inbound",
-        summary="Coffee after the meetup; she offered to help when I apply.",
-    )
-    contacts.save_contact(nadia, first_name="Sam", last_name="Lee", company="Initech", strength=2)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     log_in(page, "nadia")
+
+    page.get_by_role("link", name="Network", exact=True).click()
+    page.get_by_role("link", name="Import", exact=True).click()
+    page.get_by_label("A LinkedIn export").set_input_files(linkedin_export(tmp_path))
+    page.get_by_role("button", name="Import").click()
+    page.get_by_role("link", name="See your contacts").wait_for()
+    priya = Contact.objects.get(user=nadia, linkedin_key="in/priya-raman-example")
+    assert priya.company_id == application.company_id  # "Northwind Traders Inc." → the company
+    assert priya.last_touched_on is not None
+
+    # She is a good friend: a closer relationship and a monthly cadence, on her edit page.
+    page.get_by_role("link", name="See your contacts").click()
+    page.get_by_role("link", name="Priya Raman").click()
+    page.get_by_role("button", name="Edit", exact=True).click()
+    page.get_by_label("Relationship").select_option(label="Close")
+    page.get_by_label("Stay in touch every (days)").fill("30")
+    page.get_by_label("Tags").fill("payments, mentor")
+    page.get_by_label("How you met").fill("We met at ProductTank Example City")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved Priya Raman.").wait_for()
+    screenshot(page, "network-contact-imported")
 
     page.get_by_role("link", name="Network", exact=True).click()
     overdue = page.locator("section", has=page.get_by_role("heading", name="Stay in touch"))

@@ -48,6 +48,7 @@ def test_tags_are_matched_ignoring_case_so_no_twin_tag_is_made(alice):
         ({"first_name": "A", "linkedin_url": "https://example.com/in/a"}, "linkedin_url"),
         ({"first_name": "A", "strength": 9}, "strength"),
         ({"first_name": "A", "cadence_days": 0}, "cadence_days"),
+        ({"first_name": "A", "email": "not-an-email"}, "email"),
     ],
 )
 def test_bad_contact_input_names_the_field(alice, values, field):
