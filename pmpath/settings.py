@@ -154,6 +154,20 @@ if REDIS_URL:
 else:
     HUEY["filename"] = str(DATA_DIR / "tasks.sqlite3")
 
+# With Redis (hosted mode), sessions are read from the cache and written through to the
+# database: one SQL statement less on every signed-in request, and nothing lost if Redis is
+# flushed. Without it, each process keeps a small local cache and sessions live in the database.
+if REDIS_URL and not TESTING:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pmpath",
+            "TIMEOUT": 60 * 60,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
