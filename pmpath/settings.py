@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "pmpath.jobs",
     "pmpath.network",
     "pmpath.interview",
+    "pmpath.portfolio",
 ]
 
 MIDDLEWARE = [

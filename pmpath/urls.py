@@ -8,6 +8,7 @@ urlpatterns = [
     path("jobs/", include("pmpath.jobs.urls")),
     path("network/", include("pmpath.network.urls")),
     path("interview/", include("pmpath.interview.urls")),
+    path("portfolio/", include("pmpath.portfolio.urls")),
     path("accounts/", include("pmpath.accounts.urls")),
     path("career/", include("pmpath.career.urls")),
     path("api/v1/", api.urls),

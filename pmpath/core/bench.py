@@ -3,7 +3,7 @@
 from pmpath.bench.registry import Page, not_pages, page
 
 page(Page("dashboard", "core:home", lambda u: "/"))
-for _key in ("portfolio", "trends"):
+for _key in ("trends",):
     page(Page(f"area: {_key}", f"core:{_key}", lambda u, k=_key: f"/{k}/"))
 page(Page("patterns", "core:patterns", lambda u: "/-/patterns", auth="none"))
 page(Page("health", "core:health", lambda u: "/-/health", auth="none"))

@@ -10,7 +10,6 @@ from pmpath.career import queries as career
 from pmpath.network import queries as network
 
 AREAS = {
-    "portfolio": "Portfolio",
     "trends": "Trends",
 }
 

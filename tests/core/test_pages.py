@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-AREAS = ["portfolio", "trends"]
+AREAS = ["trends"]
 
 
 def test_the_home_page_welcomes_an_anonymous_visitor(charlie_client):
