@@ -29,6 +29,9 @@ def test_serve_answers_pages_and_static_files_then_stops_on_ctrl_c(tmp_path: Pat
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A shell running this suite in the background ignores SIGINT, and an ignored signal
+        # is inherited: give the server the default disposition, as a terminal would.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 30
