@@ -27,6 +27,12 @@ REGISTRATION = env.env_choice("PMPATH_REGISTRATION", "open", ("open", "closed"))
 REDIS_URL = env.env_str("PMPATH_REDIS_URL", "")
 # Outgoing fetches (job pages, boards, feeds) refuse non-public addresses except these hosts.
 FETCH_ALLOW_HOSTS = env.env_list("PMPATH_FETCH_ALLOW_HOSTS", [])
+# Optional written critique of practice answers from an OpenAI-compatible endpoint; off unless
+# the base URL is set (pmpath/interview/llm.py, docs/interview-feedback.md).
+LLM_BASE_URL = env.env_str("PMPATH_LLM_BASE_URL", "").strip()
+LLM_MODEL = env.env_str("PMPATH_LLM_MODEL", "").strip()
+LLM_API_KEY = env.env_str("PMPATH_LLM_API_KEY", "").strip()
+LLM_TIMEOUT = env.env_int("PMPATH_LLM_TIMEOUT", 60, minimum=1, maximum=600)
 
 DATABASES = {"default": env.database(os.environ.get("DATABASE_URL"), DATA_DIR)}
 if TESTING and os.environ.get("PMPATH_TEST_DATABASE_URL"):

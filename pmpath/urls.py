@@ -9,6 +9,7 @@ urlpatterns = [
     path("network/", include("pmpath.network.urls")),
     path("interview/", include("pmpath.interview.urls")),
     path("portfolio/", include("pmpath.portfolio.urls")),
+    path("p/", include("pmpath.portfolio.public_urls")),
     path("accounts/", include("pmpath.accounts.urls")),
     path("career/", include("pmpath.career.urls")),
     path("api/v1/", api.urls),

@@ -74,6 +74,14 @@ class SkillNote(BaseModel):
     text: str = Text
 
 
+class StretchProject(BaseModel):
+    """A concrete experience to gain in the current job, tagged with the skill it grows."""
+
+    key: str = Field(pattern=r"^[a-z0-9-]+$", max_length=80)
+    skill: CompetencyKey
+    text: str = Text
+
+
 class Background(BaseModel):
     key: str = Field(pattern=r"^[a-z_]+$")
     name: str = Text
@@ -81,12 +89,21 @@ class Background(BaseModel):
     strengths: list[SkillNote] = Field(min_length=1)
     gaps: list[SkillNote] = Field(min_length=1)
     first_steps: list[str] = Field(min_length=1)
-    stretch_projects: list[str] = Field(min_length=1)
+    stretch_projects: list[StretchProject] = Field(min_length=1)
 
 
 class Backgrounds(BaseModel):
     version: int
     backgrounds: list[Background] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def stretch_keys_are_unique(self) -> Backgrounds:
+        # An experience-log entry remembers the stretch project it came from by this key.
+        keys = [p.key for bg in self.backgrounds for p in bg.stretch_projects]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise ValueError(f"stretch project keys used twice: {', '.join(repeated)}")
+        return self
 
 
 class Partner(BaseModel):

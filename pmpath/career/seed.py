@@ -6,6 +6,7 @@ from django.db import transaction
 
 from pmpath.career import knowledge as kn
 from pmpath.career.models import Background, Behaviour, Competency, Guide, Level
+from pmpath.career.resource_transfer import Catalogue
 from pmpath.core.knowledge import is_current, mark_loaded, read_yaml, register_seed
 
 
@@ -69,7 +70,7 @@ def seed_backgrounds(force: bool) -> str | None:
                     "strengths": [s.model_dump() for s in bg.strengths],
                     "gaps": [g.model_dump() for g in bg.gaps],
                     "first_steps": bg.first_steps,
-                    "stretch_projects": bg.stretch_projects,
+                    "stretch_projects": [p.model_dump() for p in bg.stretch_projects],
                 },
             )
         Background.objects.exclude(key__in=[bg.key for bg in data.backgrounds]).delete()
@@ -94,3 +95,22 @@ def seed_guides(force: bool) -> str | None:
         Guide.objects.exclude(key__in=keys).delete()
         mark_loaded("career.guides", max(role.version, playbook.version), checksum)
     return f"guides: the PM role and {len(playbook.areas)} area playbooks"
+
+
+@register_seed("career.resources", order=13)
+def seed_resources(force: bool) -> str | None:
+    """Upsert the shipped learning resources by key. Resources people or admins added (a
+    user's own, or shared ones with no key) are never touched, and a shipped resource dropped
+    from the file stays, so nobody's enrolment in it is lost."""
+    from pmpath.career.resource_services import upsert_shipped
+
+    catalogue, checksum = read_yaml(kn.DATA / "resources.yaml", Catalogue)
+    if not force and is_current("career.resources", checksum):
+        return None
+    with transaction.atomic():
+        created, updated = upsert_shipped(catalogue.resources)
+        mark_loaded("career.resources", catalogue.version, checksum)
+    return (
+        f"resources v{catalogue.version}: {len(catalogue.resources)} in the catalogue "
+        f"({created} new, {updated} updated)"
+    )

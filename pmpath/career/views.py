@@ -70,7 +70,14 @@ def background_detail(request: HttpRequest, key: str) -> HttpResponse:
     background = queries.background_or_none(key)
     if background is None:
         raise Http404("No such background.")
+    from pmpath.career import experience_queries
+
     names = {c.key: c.name for c in queries.competencies()}
-    return render(
-        request, "career/background.html", {"background": background, "competency_names": names}
-    )
+    context = {
+        "background": background,
+        "competency_names": names,
+        "skill_names": names,
+        "stretches": experience_queries.stretch_projects(background),
+        "planned": experience_queries.planned_keys(request.user),
+    }
+    return render(request, "career/background.html", context)

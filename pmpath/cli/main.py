@@ -8,7 +8,7 @@ import sys
 import typer
 
 from pmpath import __version__
-from pmpath.cli import bench, calendar, career, jobs, network, system, users
+from pmpath.cli import bench, calendar, career, interview, jobs, network, portfolio, system, users
 from pmpath.cli._django import CLIError, err_console
 
 app = typer.Typer(
@@ -23,9 +23,13 @@ system.register(app)
 app.add_typer(users.app, name="users")
 app.add_typer(career.ladder_app, name="ladder")
 app.add_typer(career.profile_app, name="profile")
+app.add_typer(career.career_app, name="career")
+app.add_typer(career.resources_app, name="resources")
 app.add_typer(jobs.app, name="jobs")
 app.add_typer(network.app, name="network")
 app.add_typer(calendar.app, name="calendar")
+app.add_typer(interview.app, name="interview")
+app.add_typer(portfolio.app, name="portfolio")
 app.add_typer(bench.app, name="bench")
 
 

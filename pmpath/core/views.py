@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from pmpath import __version__
+from pmpath.career import goal_queries as goals
 from pmpath.career import queries as career
 from pmpath.network import queries as network
 
@@ -28,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "background": career.background_or_none(profile.background),
         "playbook": career.guide("playbook-dashboard"),
         "due": network.due(request.user, limit=5),
+        "week": goals.this_week(request.user),
     }
     return render(request, "core/dashboard.html", context)
 

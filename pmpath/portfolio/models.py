@@ -70,7 +70,7 @@ class Attachment(OwnedModel):
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
 
 class PublicLink(OwnedModel):
