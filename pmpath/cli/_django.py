@@ -82,5 +82,20 @@ def get_user(username: str | None) -> Any:
     return user
 
 
+def user_or_only_user(username: str | None, *, whose: str = "data") -> Any:
+    """The named user; without --user, the only user of a one-person install."""
+    if username:
+        return get_user(username)
+    ensure_database()
+    from django.contrib.auth import get_user_model
+
+    users = list(get_user_model().objects.filter(is_active=True).order_by("id")[:2])
+    if len(users) == 1:
+        return users[0]
+    if not users:
+        raise CLIError("no users yet (create one with `pmpath users create`)")
+    raise CLIError(f"this install has several users: say whose {whose} with --user USERNAME")
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")

@@ -9,26 +9,13 @@ from urllib.parse import urlsplit
 
 import typer
 
-from pmpath.cli._django import CLIError, err_console, get_user
+from pmpath.cli._django import CLIError, err_console, user_or_only_user
 
 app = typer.Typer(help="Your interviews and follow-ups as a calendar.", no_args_is_help=True)
 
 
 def _account(username: str | None) -> Any:
-    """The named user; without --user, the only user of a one-person install."""
-    if username:
-        return get_user(username)
-    from pmpath.cli._django import ensure_database
-
-    ensure_database()
-    from django.contrib.auth import get_user_model
-
-    users = list(get_user_model().objects.filter(is_active=True).order_by("id")[:2])
-    if len(users) == 1:
-        return users[0]
-    if not users:
-        raise CLIError("no users yet (create one with `pmpath users create`)")
-    raise CLIError("this install has several users: say whose calendar with --user USERNAME")
+    return user_or_only_user(username, whose="calendar")
 
 
 @app.command("export")

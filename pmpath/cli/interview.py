@@ -11,24 +11,21 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from pmpath.cli._django import CLIError, console, ensure_database, err_console, get_user, print_json
+from pmpath.cli._django import (
+    CLIError,
+    console,
+    ensure_database,
+    err_console,
+    get_user,
+    print_json,
+    user_or_only_user,
+)
 
 app = typer.Typer(help="Interview practice: the question bank and its files.", no_args_is_help=True)
 
 
 def _user_or_only_user(username: str | None) -> Any:
-    """The named user; without --user, the only user of a one-person install."""
-    if username:
-        return get_user(username)
-    ensure_database()
-    from django.contrib.auth import get_user_model
-
-    users = list(get_user_model().objects.filter(is_active=True).order_by("id")[:2])
-    if len(users) == 1:
-        return users[0]
-    if not users:
-        raise CLIError("no users yet (create one with `pmpath users create`)")
-    raise CLIError("this install has several users: say whose questions with --user USERNAME")
+    return user_or_only_user(username, whose="questions")
 
 
 def _question_row(q: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from pmpath.cli._django import CLIError, console, get_user, print_json
+from pmpath.cli._django import CLIError, console, print_json, user_or_only_user
 
 app = typer.Typer(
     help="Your networking CRM: contacts, staying in touch, imports.", no_args_is_help=True
@@ -109,20 +109,7 @@ def due(
 
 
 def _account_or_only_user(username: str | None) -> Any:
-    """The named user; without --user, the only user of a one-person install."""
-    if username:
-        return get_user(username)
-    from pmpath.cli._django import CLIError, ensure_database
-
-    ensure_database()
-    from django.contrib.auth import get_user_model
-
-    users = list(get_user_model().objects.filter(is_active=True).order_by("id")[:2])
-    if len(users) == 1:
-        return users[0]
-    if not users:
-        raise CLIError("no users yet (create one with `pmpath users create`)")
-    raise CLIError("this install has several users: say whose data with --user USERNAME")
+    return user_or_only_user(username, whose="data")
 
 
 def _event_row(event: Any) -> dict[str, Any]:
@@ -240,23 +227,6 @@ def import_ics(
 # --- imports and exports (pmpath/network/imports.py) ---------------------------------------
 
 
-def _account(username: str | None) -> Any:
-    """The named user; with no name, the only user there is (a one-person install)."""
-    if username:
-        return get_user(username)
-    from pmpath.cli._django import ensure_database
-
-    ensure_database()
-    from django.contrib.auth import get_user_model
-
-    users = list(get_user_model().objects.order_by("id")[:2])
-    if len(users) != 1:
-        raise CLIError(
-            "this command needs --user USERNAME" if users else "no users yet: run `pmpath setup`"
-        )
-    return users[0]
-
-
 def _read(path: Path) -> bytes:
     from pmpath.network.importers.linkedin import size
     from pmpath.network.imports import MAX_UPLOAD_BYTES
@@ -347,7 +317,7 @@ def import_linkedin(
     """Import a LinkedIn data export: connections, conversations, invitations.
 
     All or nothing; importing the same export again changes nothing."""
-    _run_import(_account(user), path, linkedin_only=True, force=force, as_json=as_json)
+    _run_import(_account_or_only_user(user), path, linkedin_only=True, force=force, as_json=as_json)
 
 
 @app.command("import")
@@ -360,7 +330,9 @@ def import_contacts(
     as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
 ) -> None:
     """Import contacts from a vCard file or a CSV (columns named as in the template)."""
-    _run_import(_account(user), path, linkedin_only=False, force=force, as_json=as_json)
+    _run_import(
+        _account_or_only_user(user), path, linkedin_only=False, force=force, as_json=as_json
+    )
 
 
 @app.command("export")
@@ -372,7 +344,7 @@ def export(
     """Every contact as a CSV or a vCard file; either imports back without duplicates."""
     if fmt not in {"csv", "vcf"}:
         raise CLIError(f"--format must be csv or vcf, not {fmt!r}")
-    account = _account(user)
+    account = _account_or_only_user(user)
     from pmpath.network import imports
 
     text = imports.export_csv(account) if fmt == "csv" else imports.export_vcf(account)

@@ -7,24 +7,13 @@ from typing import Any
 
 import typer
 
-from pmpath.cli._django import CLIError, console, ensure_database, get_user
+from pmpath.cli._django import CLIError, console, user_or_only_user
 
 app = typer.Typer(help="The portfolio: case studies and their exports.", no_args_is_help=True)
 
 
 def _user_or_only_user(username: str | None) -> Any:
-    """The named user; without --user, the only user of a one-person install."""
-    if username:
-        return get_user(username)
-    ensure_database()
-    from django.contrib.auth import get_user_model
-
-    users = list(get_user_model().objects.filter(is_active=True).order_by("id")[:2])
-    if len(users) == 1:
-        return users[0]
-    if not users:
-        raise CLIError("no users yet (create one with `pmpath users create`)")
-    raise CLIError("this install has several users: say whose portfolio with --user USERNAME")
+    return user_or_only_user(username, whose="portfolio")
 
 
 @app.command("export")

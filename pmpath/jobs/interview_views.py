@@ -9,11 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from pmpath.core.access import owner_view
 from pmpath.core.models import get_owned_or_404
+from pmpath.core.redirects import safe_next
 from pmpath.jobs import interview_queries as queries
 from pmpath.jobs import interview_services as services
 from pmpath.jobs.interview_forms import (
@@ -43,13 +43,6 @@ def application_context(user: Any, application: Application) -> dict[str, Any]:
         "interview_form": _add_form(user),
         "time_zone_names": services.time_zone_names().values(),
     }
-
-
-def _next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return target
-    return fallback
 
 
 @owner_view
@@ -133,7 +126,7 @@ def interview_thank_you(request: HttpRequest, pk: int) -> HttpResponse:
         request, "Marked the thank-you note as sent." if sent else "Cleared the thank-you note."
     )
     fallback = reverse("jobs:application", args=[interview.application_id]) + "#interviews"
-    return redirect(_next(request, fallback))
+    return redirect(safe_next(request, fallback))
 
 
 def _feed_url(request: HttpRequest, raw: str) -> str:

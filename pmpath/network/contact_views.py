@@ -12,11 +12,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from pmpath.core.access import owner_view
 from pmpath.core.models import get_owned_or_404
+from pmpath.core.redirects import safe_next
 from pmpath.jobs.models import Company
 from pmpath.network import contact_queries as queries
 from pmpath.network import contacts as services
@@ -31,14 +31,6 @@ def _int(value: Any) -> int | None:
         return int(value) if value not in (None, "") else None
     except (TypeError, ValueError):
         return None
-
-
-def _back(request: HttpRequest, default: str) -> str:
-    """The page to return to: `next` when it is one of ours, else `default`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return target
-    return default
 
 
 def _form_error(form: Any, exc: NetworkError) -> None:
@@ -212,7 +204,7 @@ def contact_touch(request: HttpRequest, pk: int) -> HttpResponse:
         summary=request.POST.get("summary") or "Got in touch.",
     )
     messages.success(request, f"Logged a touch with {contact.name}.")
-    return redirect(_back(request, reverse("network:index")))
+    return redirect(safe_next(request, reverse("network:index")))
 
 
 @owner_view
@@ -233,7 +225,7 @@ def interaction_replied(request: HttpRequest, pk: int) -> HttpResponse:
     except NetworkError as exc:
         return HttpResponse(str(exc), status=400)
     messages.success(request, "Marked as replied." if replied else "Reply taken back.")
-    return redirect(_back(request, reverse("network:contact", args=[interaction.contact_id])))
+    return redirect(safe_next(request, reverse("network:contact", args=[interaction.contact_id])))
 
 
 @owner_view
@@ -309,12 +301,12 @@ def merge(request: HttpRequest) -> HttpResponse:
     others = [i for i in (_int(v) for v in request.POST.getlist("contacts")) if i]
     if keep_id is None:
         messages.error(request, "keep: choose the contact to keep")
-        return redirect(_back(request, reverse("network:duplicates")))
+        return redirect(safe_next(request, reverse("network:duplicates")))
     try:
         kept = services.merge_contacts(request.user, keep_id=keep_id, other_ids=others)
     except NetworkError as exc:
         messages.error(request, str(exc))
-        return redirect(_back(request, reverse("network:duplicates")))
+        return redirect(safe_next(request, reverse("network:duplicates")))
     messages.success(request, f"Merged into {kept.name}.")
     return redirect("network:contact", kept.pk)
 

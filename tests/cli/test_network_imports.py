@@ -41,7 +41,7 @@ def test_user_may_be_left_out_when_there_is_only_one(alice):
     make_user("bob")
     result = runner.invoke(app, ["network", "export"])
     assert result.exit_code == 1
-    assert str(result.exception) == "this command needs --user USERNAME"
+    assert "say whose data with --user USERNAME" in str(result.exception)
 
 
 def test_import_linkedin_refuses_a_contacts_csv_and_names_the_headers(alice):

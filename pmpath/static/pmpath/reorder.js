@@ -1,5 +1,7 @@
-// The stages page: drag a stage by its handle to reorder (SortableJS). The arrows beside each
-// stage do the same without JavaScript.
+// Drag-to-reorder for any list marked <ol data-reorder-url="…" data-reorder-field="…"> whose
+// rows are <li data-id="…"> with a .drag-handle (SortableJS). After a drop, the ids in their
+// new order are POSTed as repeated `data-reorder-field` values. Buttons marked data-move="up"
+// and data-move="down" do the same without JavaScript; they are kept honest after a drag.
 (function () {
   "use strict";
 
@@ -11,19 +13,19 @@
     }
   }
 
-  // Keep the arrows honest after a drag: no "up" on the first stage, no "down" on the last.
   function refreshArrows(list) {
     var rows = list.querySelectorAll("li[data-id]");
     rows.forEach(function (row, index) {
-      var up = row.querySelector("input[name=direction][value=up] + button");
-      var down = row.querySelector("input[name=direction][value=down] + button");
+      var up = row.querySelector("[data-move=up]");
+      var down = row.querySelector("[data-move=down]");
       if (up) up.disabled = index === 0;
       if (down) down.disabled = index === rows.length - 1;
     });
   }
 
-  function initStages(list) {
+  function init(list) {
     if (!window.Sortable) return;
+    var field = list.getAttribute("data-reorder-field") || "id";
     window.Sortable.create(list, {
       handle: ".drag-handle",
       animation: 120,
@@ -31,7 +33,7 @@
         if (evt.oldIndex === evt.newIndex) return;
         var body = new URLSearchParams();
         list.querySelectorAll("li[data-id]").forEach(function (row) {
-          body.append("stage", row.getAttribute("data-id"));
+          body.append(field, row.getAttribute("data-id"));
         });
         fetch(list.getAttribute("data-reorder-url"), {
           method: "POST",
@@ -53,6 +55,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".stage-list[data-reorder-url]").forEach(initStages);
+    document.querySelectorAll("ol[data-reorder-url], ul[data-reorder-url]").forEach(init);
   });
 })();
