@@ -18,9 +18,7 @@ from django.db.models import (
     Func,
     Q,
     QuerySet,
-    Window,
 )
-from django.db.models.functions import RowNumber
 
 from pmpath.jobs.funnel import Funnel, Journey, Move, StageInfo, compute
 from pmpath.jobs.models import Application, Posting, Stage, StageChange
@@ -44,28 +42,26 @@ class Column:
 
 def board(user: Any, *, per_stage: int = BOARD_CARDS_PER_STAGE) -> list[Column]:
     """The Kanban board: each stage with its first cards and its total, and each card's
-    research-brief completeness, in four queries."""
+    research-brief completeness. One short indexed query per stage (a user has a handful) is
+    much cheaper than ranking every application with a window function: the count of
+    statements depends on the stages, never on the number of applications."""
     stages = ensure_stages(user)
     live = Application.objects.owned_by(user).filter(archived_at__isnull=True)
     totals = dict(live.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
-    ranked = (
-        live.select_related("company")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("stage_id")],
-                order_by=[F("position").asc(), F("stage_changed_at").desc(), F("id").desc()],
+    columns = []
+    shown: list[Application] = []
+    for stage in stages:
+        cards = []
+        if totals.get(stage.pk):
+            cards = list(
+                live.filter(stage=stage)
+                .select_related("company")
+                .order_by("position", "-stage_changed_at", "-id")[:per_stage]
             )
-        )
-        .filter(rank__lte=per_stage)
-        .order_by("stage_id", "rank")
-    )
-    cards: dict[int, list[Application]] = {s.pk: [] for s in stages}
-    shown = list(ranked)
-    for application in shown:
-        cards.setdefault(application.stage_id, []).append(application)
+        shown.extend(cards)
+        columns.append(Column(stage, cards, totals.get(stage.pk, 0)))
     attach_completeness(user, shown)  # one query for every card's research brief
-    return [Column(s, cards.get(s.pk, []), totals.get(s.pk, 0)) for s in stages]
+    return columns
 
 
 SORTS = {
@@ -117,7 +113,9 @@ def postings(
 ) -> QuerySet[Posting]:
     rows = (
         Posting.objects.owned_by(user)
-        .filter(archived=False)
+        # "archived IN (0)" lets SQLite walk the posting_list index in page order; the
+        # "NOT archived" that archived=False becomes does not (90 ms at 100,000 postings).
+        .filter(archived__in=[False])
         .select_related("company")
         .defer("description_html", "description_text")
     )
@@ -129,6 +127,10 @@ def postings(
         rows = rows.filter(workplace=workplace)
     if search:
         rows = rows.filter(Q(title__icontains=search) | Q(company__name__icontains=search))
+    # SQLite already sorts NULLs last in a descending order, and saying NULLS LAST there stops
+    # it from walking the posting_list index (100,000 postings sorted per page, 90 ms).
+    if connections[rows.db].vendor == "sqlite":
+        return rows.order_by("-posted_on", "-id")
     return rows.order_by(F("posted_on").desc(nulls_last=True), "-id")
 
 
