@@ -32,6 +32,19 @@ def default_workers() -> int:
     return max(2, (os.cpu_count() or 1) * 2)
 
 
+def settle_memory() -> None:
+    """After the app is loaded (before workers fork): move every object that lives for the
+    process's lifetime out of the garbage collector's sight, and collect less often. A page
+    creates thousands of short-lived objects; with the default thresholds the full collections
+    they trigger walk every module, model and template too, and show as the slowest 1% of
+    requests. Forked workers also keep sharing those pages of memory."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 100)
+
+
 def run_gunicorn(*, host: str, port: int, workers: int, threads: int = 1) -> None:
     from gunicorn.app.base import BaseApplication
 
@@ -58,6 +71,7 @@ def run_gunicorn(*, host: str, port: int, workers: int, threads: int = 1) -> Non
         def load(self) -> Any:
             from pmpath.wsgi import application
 
+            settle_memory()
             return application
 
     Application().run()

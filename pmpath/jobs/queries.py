@@ -3,10 +3,12 @@ queries, whatever the number of applications or postings."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import (
@@ -16,6 +18,7 @@ from django.db.models import (
     F,
     FloatField,
     Func,
+    Max,
     Q,
     QuerySet,
 )
@@ -218,8 +221,20 @@ def funnel(user: Any) -> Funnel:
     # The first closed stage in the person's order is the company's "no" (Rejected by
     # default); later closed ones (Withdrawn) are the candidate's own choice.
     rejection = next((s.pk for s in stages if s.outcome == "lost"), None)
-    return compute(
-        [StageInfo(s.pk, s.name, s.outcome) for s in stages],
-        _journeys(user),
-        rejection_stage_ids=[rejection] if rejection else [],
+    infos = [StageInfo(s.pk, s.name, s.outcome) for s in stages]
+    # Reading every move of a year-long search costs tens of milliseconds; the result only
+    # changes when an application or a move does, so it is kept under a fingerprint of both.
+    state = Application.objects.owned_by(user).aggregate(
+        rows=Count("id"), changed=Max("updated_at"), moves=Max("history__id")
     )
+    fingerprint = hashlib.sha256(
+        repr((state["rows"], state["changed"], state["moves"], infos)).encode()
+    ).hexdigest()[:16]
+    key = f"pmpath:funnel:{user.pk}:{fingerprint}"
+    found = cache.get(key)
+    if found is None:
+        found = compute(
+            infos, _journeys(user), rejection_stage_ids=[rejection] if rejection else []
+        )
+        cache.set(key, found, 60 * 60)
+    return found

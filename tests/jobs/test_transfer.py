@@ -244,15 +244,21 @@ def test_the_funnel_csv_has_a_row_per_stage_and_per_source(alice):
     assert sources["LinkedIn"]["responded"] == "1"  # a rejection is an answer
 
 
-def test_the_funnel_query_reads_in_three_queries(alice, django_assert_num_queries):
+def test_the_funnel_query_reads_in_four_queries_then_one_until_something_changes(
+    alice, django_assert_num_queries
+):
     grow_history(alice, 200)
     ensure_stages(alice)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         funnel = queries.funnel(alice)
     assert funnel.applications == 200 and funnel.sent == 200
     applied = next(r for r in funnel.stages if r.stage.name == "Applied")
     saved = next(r for r in funnel.stages if r.stage.name == "Saved")
     assert applied.reached == 200 and saved.median_days == 4.0
+    with django_assert_num_queries(2):  # the stages and the fingerprint
+        assert queries.funnel(alice) == funnel
+    grow_history(alice, 201)
+    assert queries.funnel(alice).applications == 201
 
 
 # --- pages --------------------------------------------------------------------------------
