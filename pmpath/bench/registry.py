@@ -56,6 +56,17 @@ def not_pages(*url_names: str) -> None:
     NOT_PAGES.update(url_names)
 
 
+def first_id(model: Any, user: Any, **filters: Any) -> int:
+    """The id of the user's first row of `model` (a model class or "app_label.Model"), for a
+    page's URL; 0 when there is none (the page then answers 404, which the report shows)."""
+    if isinstance(model, str):
+        from django.apps import apps
+
+        model = apps.get_model(model)
+    rows = model.objects.owned_by(user).filter(**filters).order_by("id")
+    return rows.values_list("id", flat=True).first() or 0
+
+
 def discover() -> None:
     from django.utils.module_loading import autodiscover_modules
 

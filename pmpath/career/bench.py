@@ -3,7 +3,7 @@
 import random
 from typing import Any
 
-from pmpath.bench.registry import Page, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, page
 from pmpath.career.services import save_profile
 
 
@@ -148,12 +148,6 @@ def _first_behaviour(user: Any) -> int:
     return next(b.id for b in aq.engine_ladder().behaviours if b.level == target)
 
 
-def _first_experience(user: Any) -> int:
-    from pmpath.career.models import Experience
-
-    return _ids(Experience, user, 1)[0] if _ids(Experience, user, 1) else 0
-
-
 page(Page("career: self-assessment", "career:assessment", lambda u: "/career/assessment/"))
 page(
     Page(
@@ -181,7 +175,7 @@ page(
     Page(
         "career: an experience",
         "career:experience_edit",
-        lambda u: f"/career/experience/{_first_experience(u)}/",
+        lambda u: f"/career/experience/{first_id('career.Experience', u)}/",
     )
 )
 page(Page("career: weekly goals", "career:goals", lambda u: "/career/goals/"))
@@ -266,12 +260,6 @@ def _first_own_resource(user: Any) -> int:
     )
 
 
-def _first_enrolment(user: Any) -> int:
-    from pmpath.career.models import Enrolment
-
-    return _ids(Enrolment, user, 1)[0] if _ids(Enrolment, user, 1) else 0
-
-
 page(Page("career: resources", "career:resources", lambda u: "/career/resources/"))
 page(
     Page(
@@ -312,7 +300,7 @@ page(
     Page(
         "career: an enrolment",
         "career:enrolment",
-        lambda u: f"/career/plan/{_first_enrolment(u)}/",
+        lambda u: f"/career/plan/{first_id('career.Enrolment', u)}/",
     )
 )
 not_pages("career:resource_delete", "career:resource_enrol", "career:enrolment_delete")

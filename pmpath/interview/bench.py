@@ -3,7 +3,7 @@
 import random
 from typing import Any
 
-from pmpath.bench.registry import Page, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, page
 
 page(Page("interview: overview", "interview:index", lambda u: "/interview/"))
 
@@ -156,13 +156,6 @@ def practice_history(user: Any, rng: random.Random, scale: float) -> str:
     return f"interview practice: {len(stories)} stories, {mocks} mocks"
 
 
-def _first(model_name: str, user: Any, **filters: Any) -> int:
-    from pmpath.interview import models
-
-    rows = getattr(models, model_name).objects.owned_by(user).filter(**filters).order_by("id")
-    return rows.values_list("id", flat=True).first() or 0
-
-
 def _first_question(user: Any) -> int:
     from pmpath.interview.models import Question
 
@@ -207,14 +200,18 @@ page(
     Page(
         "interview: feedback on an answer",
         "interview:attempt",
-        lambda u: f"/interview/attempts/{_first('Attempt', u, submitted_at__isnull=False)}/",
+        lambda u: (
+            f"/interview/attempts/{first_id('interview.Attempt', u, submitted_at__isnull=False)}/"
+        ),
     )
 )
 page(Page("interview: story bank", "interview:stories", lambda u: "/interview/stories/"))
 page(Page("interview: new story", "interview:story_new", lambda u: "/interview/stories/new/"))
 page(
     Page(
-        "interview: story", "interview:story", lambda u: f"/interview/stories/{_first('Story', u)}/"
+        "interview: story",
+        "interview:story",
+        lambda u: f"/interview/stories/{first_id('interview.Story', u)}/",
     )
 )
 page(Page("interview: mocks", "interview:mocks", lambda u: "/interview/mocks/"))
@@ -222,14 +219,14 @@ page(
     Page(
         "interview: mock report",
         "interview:mock",
-        lambda u: f"/interview/mocks/{_first('Mock', u, status='done')}/",
+        lambda u: f"/interview/mocks/{first_id('interview.Mock', u, status='done')}/",
     )
 )
 page(
     Page(
         "interview: mock question",
         "interview:mock_run",
-        lambda u: f"/interview/mocks/{_first('Mock', u, status='ready')}/run/",
+        lambda u: f"/interview/mocks/{first_id('interview.Mock', u, status='ready')}/run/",
     )
 )
 page(

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from pmpath.bench.registry import Page, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, page
 from pmpath.jobs.classify import classify
 from pmpath.jobs.interview_services import FEED_PREFIX
 from pmpath.jobs.models import (
@@ -219,10 +219,6 @@ def _interviewed(user: Any) -> int:
     return rows.first() or 0
 
 
-def _first(model: Any, user: Any) -> int:
-    return model.objects.owned_by(user).order_by("id").values_list("id", flat=True).first() or 0
-
-
 page(Page("jobs: overview", "jobs:index", lambda u: "/jobs/"))
 page(Page("jobs: board", "jobs:board", lambda u: "/jobs/board/"))
 page(Page("jobs: applications table", "jobs:applications", lambda u: "/jobs/applications/"))
@@ -237,7 +233,7 @@ page(
     Page(
         "jobs: application",
         "jobs:application",
-        lambda u: f"/jobs/applications/{_first(Application, u)}/",
+        lambda u: f"/jobs/applications/{first_id(Application, u)}/",
     )
 )
 page(Page("jobs: new application", "jobs:application_new", lambda u: "/jobs/applications/new/"))
@@ -249,7 +245,7 @@ page(
         lambda u: "/jobs/postings/?family=product_management&level=senior_pm",
     )
 )
-page(Page("jobs: posting", "jobs:posting", lambda u: f"/jobs/postings/{_first(Posting, u)}/"))
+page(Page("jobs: posting", "jobs:posting", lambda u: f"/jobs/postings/{first_id(Posting, u)}/"))
 page(Page("jobs: import", "jobs:import", lambda u: "/jobs/import/"))
 page(Page("jobs: CSV template", "jobs:csv_template", lambda u: "/jobs/import/template.csv"))
 page(Page("jobs: interviews", "jobs:interviews", lambda u: "/jobs/interviews/"))
@@ -257,14 +253,14 @@ page(
     Page(
         "jobs: interview",
         "jobs:interview",
-        lambda u: f"/jobs/interviews/{_first(Interview, u)}/",
+        lambda u: f"/jobs/interviews/{first_id(Interview, u)}/",
     )
 )
 page(
     Page(
         "jobs: add an interview",
         "jobs:interview_new",
-        lambda u: f"/jobs/applications/{_first(Application, u)}/interviews/new/",
+        lambda u: f"/jobs/applications/{first_id(Application, u)}/interviews/new/",
     )
 )
 page(
@@ -299,7 +295,7 @@ page(
     Page(
         "api: posting",
         "api:get_posting",
-        lambda u: f"/api/v1/jobs/postings/{_first(Posting, u)}",
+        lambda u: f"/api/v1/jobs/postings/{first_id(Posting, u)}",
         auth="token",
     )
 )
@@ -315,7 +311,7 @@ page(
     Page(
         "api: application",
         "api:get_application",
-        lambda u: f"/api/v1/jobs/applications/{_first(Application, u)}",
+        lambda u: f"/api/v1/jobs/applications/{first_id(Application, u)}",
         auth="token",
     )
 )
@@ -422,18 +418,14 @@ def briefs(user: Any, rng: random.Random, scale: float) -> str:
     return f"{len(rows)} research briefs"
 
 
-def _first_company(user: Any) -> int:
-    return _first(Company, user)
-
-
 page(Page("jobs: companies", "jobs:companies", lambda u: "/jobs/companies/"))
 page(Page("jobs: companies, page 10", "jobs:companies", lambda u: "/jobs/companies/?page=10"))
-page(Page("jobs: company", "jobs:company", lambda u: f"/jobs/companies/{_first_company(u)}/"))
+page(Page("jobs: company", "jobs:company", lambda u: f"/jobs/companies/{first_id(Company, u)}/"))
 page(
     Page(
         "jobs: research brief",
         "jobs:company_research",
-        lambda u: f"/jobs/companies/{_first_company(u)}/research/",
+        lambda u: f"/jobs/companies/{first_id(Company, u)}/research/",
     )
 )
 page(Page("jobs: stages", "jobs:stages", lambda u: "/jobs/stages/"))

@@ -4,19 +4,12 @@ user's network."""
 import random
 from typing import Any
 
-from pmpath.bench.registry import Page, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, page
 
 page(Page("network: overview", "network:index", lambda u: "/network/"))
 
 
 # --- contacts, interactions, outreach (contact_views.py, outreach_views.py) -----------------
-
-
-def _first_id(model_name: str, user: object) -> int:
-    from django.apps import apps
-
-    model = apps.get_model("network", model_name)
-    return model.objects.owned_by(user).order_by("id").values_list("id", flat=True).first() or 0
 
 
 def _first_template(user: object) -> int:
@@ -46,28 +39,28 @@ page(
     Page(
         "network: contact",
         "network:contact",
-        lambda u: f"/network/contacts/{_first_id('Contact', u)}/",
+        lambda u: f"/network/contacts/{first_id('network.Contact', u)}/",
     )
 )
 page(
     Page(
         "network: edit contact",
         "network:contact_edit",
-        lambda u: f"/network/contacts/{_first_id('Contact', u)}/edit/",
+        lambda u: f"/network/contacts/{first_id('network.Contact', u)}/edit/",
     )
 )
 page(
     Page(
         "network: delete contact (confirm)",
         "network:contact_delete",
-        lambda u: f"/network/contacts/{_first_id('Contact', u)}/delete/",
+        lambda u: f"/network/contacts/{first_id('network.Contact', u)}/delete/",
     )
 )
 page(
     Page(
         "network: merge a contact",
         "network:contact_merge",
-        lambda u: f"/network/contacts/{_first_id('Contact', u)}/merge/",
+        lambda u: f"/network/contacts/{first_id('network.Contact', u)}/merge/",
     )
 )
 # Finding duplicates groups every contact's folded name and company (no index can serve the
@@ -85,7 +78,7 @@ page(
     Page(
         "network: outreach draft",
         "network:outreach",
-        lambda u: f"/network/contacts/{_first_id('Contact', u)}/outreach/?kind=referral",
+        lambda u: f"/network/contacts/{first_id('network.Contact', u)}/outreach/?kind=referral",
     )
 )
 page(Page("network: outreach templates", "network:templates", lambda u: "/network/templates/"))
@@ -115,7 +108,7 @@ page(
     Page(
         "api: contact",
         "api:get_contact",
-        lambda u: f"/api/v1/network/contacts/{_first_id('Contact', u)}",
+        lambda u: f"/api/v1/network/contacts/{first_id('network.Contact', u)}",
         auth="token",
     )
 )
@@ -123,7 +116,7 @@ page(
     Page(
         "api: a contact's interactions",
         "api:list_interactions",
-        lambda u: f"/api/v1/network/contacts/{_first_id('Contact', u)}/interactions",
+        lambda u: f"/api/v1/network/contacts/{first_id('network.Contact', u)}/interactions",
         auth="token",
     )
 )
@@ -138,7 +131,9 @@ def _event_with_people(user: object) -> int:
     from pmpath.network.models import Event
 
     rows = Event.objects.owned_by(user).filter(status="attended", contacts_met__isnull=False)
-    return rows.order_by("id").values_list("id", flat=True).first() or _first_id("Event", user)
+    return rows.order_by("id").values_list("id", flat=True).first() or first_id(
+        "network.Event", user
+    )
 
 
 page(Page("network: events", "network:events", lambda u: "/network/events/"))
@@ -171,7 +166,7 @@ page(
     Page(
         "network: edit event",
         "network:event_edit",
-        lambda u: f"/network/events/{_first_id('Event', u)}/edit/",
+        lambda u: f"/network/events/{first_id('network.Event', u)}/edit/",
     )
 )
 page(Page("network: groups", "network:groups", lambda u: "/network/groups/"))
@@ -180,7 +175,7 @@ page(
     Page(
         "network: group",
         "network:group",
-        lambda u: f"/network/groups/{_first_id('Group', u)}/?q=an",
+        lambda u: f"/network/groups/{first_id('network.Group', u)}/?q=an",
     )
 )
 not_pages(

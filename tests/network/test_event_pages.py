@@ -180,6 +180,8 @@ def test_alice_links_a_contact_she_already_has_found_by_name(alice, alice_client
     known = make_contact(alice, first_name="Katherine", last_name="Johnson")
     page = alice_client.get(reverse("network:event", args=[event.pk]) + "?q=kath").content
     assert b"Katherine Johnson" in page
+    link = reverse("network:event_contact_link", args=[event.pk])
+    assert f'action="{link}"'.encode() in page and b"csrfmiddlewaretoken" in page
     alice_client.post(reverse("network:event_contact_link", args=[event.pk]), {"contact": known.pk})
     assert list(event.contacts_met.all()) == [known]
     alice_client.post(reverse("network:event_contact_unlink", args=[event.pk, known.pk]))
