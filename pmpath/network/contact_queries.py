@@ -395,3 +395,15 @@ def who_for_application(user: Any, application: Application) -> WhoIKnow | None:
 def board_companies(columns: Iterable[Any]) -> list[Company]:
     """The companies on the jobs board's cards (already loaded with the cards)."""
     return [a.company for column in columns for a in column.cards if a.company_id]
+
+
+def opener_choices(user: Any, selected: list[int]) -> list[tuple[int, str]]:
+    """(id, name) of the companies the contact could open doors at: those you track an
+    application for, plus any already chosen. Plain tuples: a heavy user has a thousand."""
+    return list(
+        Company.objects.owned_by(user)
+        .filter(Q(applications__isnull=False) | Q(pk__in=selected))
+        .distinct()
+        .order_by("name")
+        .values_list("id", "name")
+    )

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +16,6 @@ from django.views.decorators.http import require_POST
 from pmpath.core.access import owner_view
 from pmpath.core.models import get_owned_or_404
 from pmpath.core.redirects import safe_next
-from pmpath.jobs.models import Company
 from pmpath.network import contact_queries as queries
 from pmpath.network import contacts as services
 from pmpath.network import outreach
@@ -75,18 +73,6 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 # --- add, edit, delete ----------------------------------------------------------------------
 
 
-def _opener_choices(user: Any, selected: list[int]) -> list[tuple[int, str]]:
-    """(id, name) of the companies the contact could open doors at: those you track an
-    application for, plus any already chosen. Plain tuples: a heavy user has a thousand."""
-    return list(
-        Company.objects.owned_by(user)
-        .filter(Q(applications__isnull=False) | Q(pk__in=selected))
-        .distinct()
-        .order_by("name")
-        .values_list("id", "name")
-    )
-
-
 def _contact_form_page(request: HttpRequest, contact: Contact | None) -> HttpResponse:
     if contact is None:
         initial: dict[str, Any] = {"strength": 1}
@@ -121,7 +107,7 @@ def _contact_form_page(request: HttpRequest, contact: Contact | None) -> HttpRes
     context = {
         "form": form,
         "contact": contact,
-        "companies": _opener_choices(request.user, selected),
+        "companies": queries.opener_choices(request.user, selected),
         "selected": set(selected),
     }
     return render(request, "network/contact_form.html", context)
