@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "pmpath.network",
     "pmpath.interview",
     "pmpath.portfolio",
+    "pmpath.matching",
+    "pmpath.trends",
+    "pmpath.coach",
 ]
 
 MIDDLEWARE = [
