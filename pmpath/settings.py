@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "pmpath.core.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -170,13 +171,22 @@ else:
 if REDIS_URL and not TESTING:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails soft: with Redis down, pages and sessions carry on from the database.
+            "BACKEND": "pmpath.core.cache.SoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pmpath",
             "TIMEOUT": 60 * 60,
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Hosted mode keeps each signed-in person's rendered pages in Redis until their data changes
+# (pmpath/core/pagecache.py); 0 turns it off. It needs the shared cache, so it is off without
+# Redis.
+PAGE_CACHE_SECONDS = (
+    env.env_int("PMPATH_PAGE_CACHE_SECONDS", 120, minimum=0, maximum=3600)
+    if REDIS_URL and not TESTING
+    else 0
+)
 
 LOGGING = {
     "version": 1,

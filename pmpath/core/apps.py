@@ -6,4 +6,9 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from pmpath.core import tasks  # noqa: F401  (registers periodic tasks with Huey)
+        from pmpath.core import (
+            pagecache,
+            tasks,  # noqa: F401  (registers periodic tasks with Huey)
+        )
+
+        pagecache.connect()
