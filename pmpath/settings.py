@@ -34,7 +34,14 @@ LLM_MODEL = env.env_str("PMPATH_LLM_MODEL", "").strip()
 LLM_API_KEY = env.env_str("PMPATH_LLM_API_KEY", "").strip()
 LLM_TIMEOUT = env.env_int("PMPATH_LLM_TIMEOUT", 60, minimum=1, maximum=600)
 
-DATABASES = {"default": env.database(os.environ.get("DATABASE_URL"), DATA_DIR)}
+# PMPATH_DATABASE_POOLED: PostgreSQL sits behind PgBouncer in transaction mode (docs/deploying.md).
+DATABASES = {
+    "default": env.database(
+        os.environ.get("DATABASE_URL"),
+        DATA_DIR,
+        pooled=env.env_bool("PMPATH_DATABASE_POOLED", False),
+    )
+}
 if TESTING and os.environ.get("PMPATH_TEST_DATABASE_URL"):
     # The suite runs a second time on PostgreSQL when this is set (see Makefile: test-postgres).
     DATABASES = {"default": env.database(os.environ["PMPATH_TEST_DATABASE_URL"], DATA_DIR)}

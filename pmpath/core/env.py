@@ -107,8 +107,13 @@ def secret_key(data: Path, environ: Mapping[str, str] | None = None) -> str:
     return key
 
 
-def database(url: str | None, data: Path) -> dict:
-    """Django's DATABASES['default'] from DATABASE_URL, or SQLite in the data folder."""
+def database(url: str | None, data: Path, *, pooled: bool = False) -> dict:
+    """Django's DATABASES['default'] from DATABASE_URL, or SQLite in the data folder.
+
+    `pooled`: PostgreSQL is reached through a transaction-mode pooler (PgBouncer), where one
+    client's consecutive transactions may run on different server connections. Then nothing may
+    outlive a transaction on the server: no server-side (named) cursors, no prepared statements,
+    and connections are not kept open by Django (the pooler keeps them)."""
     if not url:
         return sqlite_database(data / "pmpath.sqlite3")
     import dj_database_url
@@ -127,6 +132,11 @@ def database(url: str | None, data: Path) -> dict:
         )
     if not config.get("NAME"):
         raise ConfigError("DATABASE_URL names no database (add /DBNAME to the URL)")
+    if pooled:
+        config["DISABLE_SERVER_SIDE_CURSORS"] = True
+        config["CONN_MAX_AGE"] = 0
+        config["CONN_HEALTH_CHECKS"] = False
+        config.setdefault("OPTIONS", {})["prepare_threshold"] = None
     return config
 
 
