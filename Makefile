@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 
-.PHONY: help install run setup serve test lint fmt typecheck test-sqlite test-postgres e2e bench clean
+.PHONY: help install run setup serve test lint fmt typecheck test-sqlite test-postgres e2e bench bench-load clean
 
 help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +28,7 @@ $(VENV)/.installed: requirements/base.txt requirements/dev.txt pyproject.toml
 
 # Front-end libraries come from the npm registry, pinned by package-lock.json, and are copied
 # into a git-ignored static folder: never committed, never loaded from a CDN.
+# jsonresume-schema.json is the JSON Resume schema that resume imports are validated against.
 $(VENDOR)/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@mkdir -p $(VENDOR)
@@ -35,6 +36,7 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/sortablejs/Sortable.min.js $(VENDOR)/Sortable.min.js
 	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
 	cp node_modules/@picocss/pico/css/pico.min.css $(VENDOR)/pico.min.css
+	cp node_modules/@jsonresume/schema/schema.json $(VENDOR)/jsonresume-schema.json
 	@touch $@
 
 run: install ## Install, migrate, load the knowledge base and serve on http://127.0.0.1:8000
@@ -100,5 +102,20 @@ bench: install ## Benchmarks: heavy user, cold start, every page, engines (docs/
 	  echo "== hosted-mode benchmark SKIPPED: set PMPATH_BENCH_DATABASE_URL=postgresql://USER@HOST/DB"; \
 	fi
 
+# The hosted load test (docs/deploying.md): locust in its own environment, nginx and two web
+# processes on PostgreSQL + Redis, one killed half-way. Needs PMPATH_LOAD_DATABASE_URL.
+.venv-load/.installed: requirements/load.txt
+	@test -x .venv-load/bin/python || $(PYTHON) -m venv .venv-load
+	.venv-load/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/load.txt
+	@touch $@
+
+bench-load: install .venv-load/.installed ## Hosted load test: 200 candidates, nginx, 2 web processes, one killed
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq nginx-light >/dev/null; } \
+	  || { echo "nginx is needed: apt-get install nginx-light" >&2; exit 1; }
+	@test -n "$$PMPATH_LOAD_DATABASE_URL" || { echo "set PMPATH_LOAD_DATABASE_URL=postgresql://USER@HOST/DB (a database for this test)" >&2; exit 1; }
+	export DATABASE_URL="$$PMPATH_LOAD_DATABASE_URL" PMPATH_DATA_DIR=$(BENCH_DATA)-load \
+	  PMPATH_REDIS_URL="$${PMPATH_REDIS_URL:-redis://127.0.0.1:6379/4}"; \
+	  $(PMPATH) setup && $(PMPATH) bench load --users 200 --duration 120 --kill-after 80
+
 clean: ## Remove .venv, node_modules and the vendored front-end files (keeps ./data)
-	rm -rf $(VENV) node_modules $(VENDOR)
+	rm -rf $(VENV) .venv-load node_modules $(VENDOR)

@@ -23,16 +23,75 @@ DEBUG = env.env_bool("PMPATH_DEBUG", False)
 SECRET_KEY = env.secret_key(DATA_DIR)
 ALLOWED_HOSTS = env.env_list("PMPATH_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.env_list("PMPATH_CSRF_TRUSTED_ORIGINS", [])
-REGISTRATION = env.env_choice("PMPATH_REGISTRATION", "open", ("open", "closed"))
+# The initial sign-up mode; an admin changes it at run time on /instance/ (stored in the
+# database, which then wins). invite: sign-up needs an invitation or a reviewer's share link.
+REGISTRATION = env.env_choice("PMPATH_REGISTRATION", "open", ("open", "invite", "closed"))
+# Outgoing e-mail (reviewer invitations). Without a host, mails are printed to the console.
+EMAIL_HOST = env.env_str("PMPATH_EMAIL_HOST", "").strip()
+EMAIL_PORT = env.env_int("PMPATH_EMAIL_PORT", 587, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env.env_str("PMPATH_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env.env_str("PMPATH_EMAIL_PASSWORD", "")
+EMAIL_USE_SSL = EMAIL_PORT == 465
+EMAIL_USE_TLS = EMAIL_PORT == 587
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env.env_str("PMPATH_EMAIL_FROM", "pmpath@localhost")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+# The address people reach this instance at, for links in e-mails sent by background tasks
+# (the weekly digest), where there is no request to read it from.
+BASE_URL = env.env_str("PMPATH_BASE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+# The coach's thresholds (pmpath/coach/detectors.py, docs/coach.md).
+COACH_FOLLOW_UP_DAYS = env.env_int("PMPATH_COACH_FOLLOW_UP_DAYS", 7, minimum=1, maximum=90)
+COACH_INTERVIEW_FOLLOW_UP_DAYS = env.env_int(
+    "PMPATH_COACH_INTERVIEW_FOLLOW_UP_DAYS", 3, minimum=1, maximum=60
+)
+COACH_THANK_YOU_DAYS = env.env_int("PMPATH_COACH_THANK_YOU_DAYS", 1, minimum=0, maximum=14)
+COACH_LOW_SCORE = env.env_int("PMPATH_COACH_LOW_SCORE", 60, minimum=0, maximum=100)
+COACH_FEEDBACK_RETRY_DAYS = env.env_int(
+    "PMPATH_COACH_FEEDBACK_RETRY_DAYS", 14, minimum=1, maximum=80
+)
+COACH_TRENDS_DAYS = env.env_int("PMPATH_COACH_TRENDS_DAYS", 14, minimum=1, maximum=365)
+COACH_MATCH_THRESHOLD = env.env_int("PMPATH_COACH_MATCH_THRESHOLD", 60, minimum=0, maximum=100)
+COACH_MATCH_FAR_BELOW = env.env_int("PMPATH_COACH_MATCH_FAR_BELOW", 20, minimum=0, maximum=100)
+COACH_DIGEST = env.env_bool("PMPATH_COACH_DIGEST", True)
 REDIS_URL = env.env_str("PMPATH_REDIS_URL", "")
 # Outgoing fetches (job pages, boards, feeds) refuse non-public addresses except these hosts.
 FETCH_ALLOW_HOSTS = env.env_list("PMPATH_FETCH_ALLOW_HOSTS", [])
+# Hardening (pmpath/security, docs/security.md). HTTPS: the site is reached over https (usually
+# through a reverse proxy): Secure cookies, HSTS and, by default, idle and absolute timeouts.
+HTTPS = env.env_bool("PMPATH_HTTPS", False)
+# Proxies whose X-Forwarded-For (client address) and X-Forwarded-Proto are believed.
+TRUSTED_PROXIES = env.proxy_list("PMPATH_TRUSTED_PROXIES")
+LOGIN_MAX_FAILURES = env.env_int("PMPATH_LOGIN_MAX_FAILURES", 5, minimum=1, maximum=1000)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env.env_int(
+    "PMPATH_LOGIN_MAX_FAILURES_PER_ADDRESS", 20, minimum=1, maximum=100_000
+)
+LOGIN_WINDOW_MINUTES = env.env_int("PMPATH_LOGIN_WINDOW_MINUTES", 15, minimum=1, maximum=1440)
+API_TOKEN_MAX_FAILURES = env.env_int(
+    "PMPATH_API_TOKEN_MAX_FAILURES", 20, minimum=1, maximum=100_000
+)
+# 0 turns a timeout off. Locally (no PMPATH_HTTPS) a session simply lasts two weeks.
+SESSION_IDLE_MINUTES = env.env_int(
+    "PMPATH_SESSION_IDLE_MINUTES", 120 if HTTPS else 0, minimum=0, maximum=60 * 24 * 14
+)
+SESSION_MAX_HOURS = env.env_int(
+    "PMPATH_SESSION_MAX_HOURS", 24 * 7 if HTTPS else 0, minimum=0, maximum=24 * 14
+)
+# Any request body larger than this is refused from its Content-Length, before it is read.
+MAX_REQUEST_BYTES = env.env_int("PMPATH_MAX_UPLOAD_MB", 60, minimum=1, maximum=2048) * 2**20
 # Optional written critique of practice answers from an OpenAI-compatible endpoint; off unless
 # the base URL is set (pmpath/interview/llm.py, docs/interview-feedback.md).
 LLM_BASE_URL = env.env_str("PMPATH_LLM_BASE_URL", "").strip()
 LLM_MODEL = env.env_str("PMPATH_LLM_MODEL", "").strip()
 LLM_API_KEY = env.env_str("PMPATH_LLM_API_KEY", "").strip()
 LLM_TIMEOUT = env.env_int("PMPATH_LLM_TIMEOUT", 60, minimum=1, maximum=600)
+
+# Blend sentence-embedding similarity into match scores when the [semantic] extra is installed
+# (pmpath/matching/semantic.py, docs/matching.md). Off: the lexical engine alone.
+MATCH_SEMANTIC = env.env_bool("PMPATH_SEMANTIC", True)
 
 # PMPATH_DATABASE_POOLED: PostgreSQL sits behind PgBouncer in transaction mode (docs/deploying.md).
 DATABASES = {
@@ -55,6 +114,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "huey.contrib.djhuey",
+    # Installed so /api/v1/docs serves Swagger UI from ninja's own static files, not a CDN.
+    "ninja",
     "pmpath.core",
     "pmpath.accounts",
     "pmpath.career",
@@ -65,16 +126,20 @@ INSTALLED_APPS = [
     "pmpath.matching",
     "pmpath.trends",
     "pmpath.coach",
+    "pmpath.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "pmpath.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pmpath.security.limits.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "pmpath.security.sessions.SessionTimeoutMiddleware",
     "pmpath.core.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -91,6 +156,8 @@ TEMPLATES = [
             "environment": "pmpath.core.jinja.environment",
             "autoescape": True,
             "auto_reload": DEBUG,
+            # `sharing`: the "Share for review" panel on shareable objects' pages (lazy).
+            "context_processors": ["pmpath.accounts.context.sharing"],
         },
     },
     {
@@ -132,8 +199,19 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
-SESSION_COOKIE_SECURE = env.env_bool("PMPATH_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = HTTPS or env.env_bool("PMPATH_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# The page carries the CSRF token (base.html's hx-headers); no script needs the cookie.
+CSRF_COOKIE_HTTPONLY = True
+# HSTS only once the site is known to be on https (browsers then refuse plain http for a year).
+SECURE_HSTS_SECONDS = (
+    env.env_int("PMPATH_HSTS_SECONDS", 365 * 24 * 3600, minimum=0, maximum=2 * 365 * 24 * 3600)
+    if HTTPS
+    else 0
+)
+# The trusted proxy terminates TLS and says so; requests from anyone else cannot reach
+# gunicorn when it listens on loopback only (docs/deploying.md).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,41 +1,61 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from pmpath.accounts import queries, services
+from pmpath.accounts import instance_services, queries, services
 from pmpath.accounts.forms import SignUpForm, TokenForm
+from pmpath.accounts.instance_services import InstanceError
 from pmpath.core.access import owner_view
+from pmpath.security.forms import ThrottledAuthenticationForm
 
 
 def signup(request: HttpRequest) -> HttpResponse:
-    if settings.REGISTRATION != "open":
-        return render(request, "accounts/signup_closed.html", status=403)
+    # An invitation: an admin's sign-up link, or a reviewer's share link (see instance_services).
+    token = (request.POST.get("invite") or request.GET.get("invite") or "")[:64]
+    allowance = instance_services.signup_allowance(token)
+    if not allowance.allowed:
+        context = {"mode": allowance.mode, "had_token": bool(token)}
+        return render(request, "accounts/signup_closed.html", context, status=403)
     if request.user.is_authenticated:
         return redirect("core:home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to pmpath, {user.username}. Let's set up your plan.")
-        return redirect("career:onboarding")
-    return render(request, "accounts/signup.html", {"form": form})
+        try:
+            with transaction.atomic():
+                user = form.save()
+                instance_services.use_allowance(allowance, user)
+        except InstanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            if allowance.share is not None:
+                messages.success(request, f"Welcome, {user.username}. Accept the invitation below.")
+                return redirect("review:invite", allowance.share.token)
+            messages.success(
+                request, f"Welcome to pmpath, {user.username}. Let's set up your plan."
+            )
+            return redirect("career:onboarding")
+    context = {"form": form, "invite": token if allowance.invitation or allowance.share else ""}
+    return render(request, "accounts/signup.html", context)
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    # Throttled per account and per address (pmpath/security/throttle.py).
+    authentication_form = ThrottledAuthenticationForm
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):  # type: ignore[no-untyped-def]
         context = super().get_context_data(**kwargs)
-        context["registration_open"] = settings.REGISTRATION == "open"
+        context["registration_open"] = instance_services.registration_mode() == "open"
         return context
 
 

@@ -108,7 +108,7 @@ class PostingFilters(Schema):
     workplace: str = ""
     q: str = ""
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=1_000_000)
 
 
 @router.get("/postings", response=list[PostingOut], summary="Postings, newest first")
@@ -164,7 +164,7 @@ def list_applications(
     stage_id: int | None = None,
     archived: bool = False,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=1_000_000),
 ) -> list[Application]:
     rows = queries.applications(request.user, stage_id=stage_id, archived=archived)
     return list(rows[offset : offset + limit])

@@ -99,7 +99,7 @@ class ContactFilters(Schema):
     due: str = ""
     sort: str = "name"
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=1_000_000)
 
 
 @router.get("/contacts", response=list[ContactOut], summary="Contacts, by name")
@@ -141,7 +141,7 @@ def list_interactions(
     request: HttpRequest,
     contact_id: int,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=1_000_000),
 ) -> list[Interaction]:
     contact = get_owned_or_404(Contact, request.user, pk=contact_id)
     rows = Interaction.objects.filter(contact=contact).order_by("-occurred_on", "-id")

@@ -6,14 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import Schema
 from ninja.security import django_auth
 
 from pmpath import __version__
 from pmpath.api.auth import TokenAuth
+from pmpath.api.schema import DocumentedAPI
 from pmpath.career import queries as career
 
-api = NinjaAPI(
+api = DocumentedAPI(
     title="pmpath API",
     version=__version__,
     description="Personal API: every route acts on the token owner's own data.",
@@ -25,6 +26,8 @@ api = NinjaAPI(
 
 api.add_router("/jobs/", "pmpath.api.jobs.router")
 api.add_router("/network/", "pmpath.api.network.router")
+api.add_router("/matching/", "pmpath.api.matching.router")
+api.add_router("/resume", "pmpath.api.resume.router")
 
 
 class ProfileOut(Schema):

@@ -37,6 +37,9 @@ GENERATORS: dict[str, _Generator] = {}
 PAGES: dict[str, Page] = {}
 # URL names that answer only POST (or only redirect) and so are not pages to measure.
 NOT_PAGES: set[str] = set()
+# For routes that take an object id but are neither pages nor under a page's route: how to
+# find one of a user's objects for them (tests/core/test_isolation.py tries them as others).
+OBJECT_IDS: dict[str, Callable[[Any], dict[str, int]]] = {}
 
 
 def generator(name: str, *, order: int = 100) -> Callable[[Generator], Generator]:
@@ -54,6 +57,10 @@ def page(page: Page) -> Page:
 
 def not_pages(*url_names: str) -> None:
     NOT_PAGES.update(url_names)
+
+
+def object_ids(url_name: str, kwargs: Callable[[Any], dict[str, int]]) -> None:
+    OBJECT_IDS[url_name] = kwargs
 
 
 def first_id(model: Any, user: Any, **filters: Any) -> int:

@@ -3,7 +3,7 @@
 import random
 from typing import Any
 
-from pmpath.bench.registry import Page, first_id, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, object_ids, page
 from pmpath.career.services import save_profile
 
 
@@ -304,3 +304,6 @@ page(
     )
 )
 not_pages("career:resource_delete", "career:resource_enrol", "career:enrolment_delete")
+
+# Routes that act on one object but are not pages (tests/core/test_isolation.py).
+object_ids("career:evidence_delete", lambda u: {"pk": first_id("career.Evidence", u)})

@@ -315,7 +315,11 @@ def parse_csv(data: bytes | str) -> Parsed:
     first = text.splitlines()[0]
     delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [normalise_token(h) for h in next(reader)]
+    try:
+        header = [normalise_token(h) for h in next(reader)]
+    except csv.Error as exc:
+        parsed.problems.append(Problem("row 1", "", _csv_problem(exc)))
+        return parsed
     if "name" not in header or "kind" not in header:
         missing = [c for c in ("name", "kind") if c not in header]
         message = f"the header has no {' or '.join(missing)} column (columns: {', '.join(COLUMNS)})"
@@ -335,7 +339,18 @@ def parse_csv(data: bytes | str) -> Parsed:
                 },
             )
 
-    return _collect(parsed, rows())
+    try:
+        return _collect(parsed, rows())
+    except csv.Error as exc:  # a cell over the csv module's 128 KB field limit, say
+        parsed.problems.append(Problem(f"row {reader.line_num}", "", _csv_problem(exc)))
+        return parsed
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        limit = csv.field_size_limit() // 1024
+        return f"has a cell longer than {limit} KB, more than any resource needs"
+    return f"cannot be read as CSV ({exc})"
 
 
 def parse_json(data: bytes | str) -> Parsed:
@@ -349,6 +364,9 @@ def parse_json(data: bytes | str) -> Parsed:
     except json.JSONDecodeError as exc:
         message = f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         parsed.problems.append(Problem("file", "", message))
+        return parsed
+    except RecursionError:
+        parsed.problems.append(Problem("file", "", "nests lists or objects too deeply to read"))
         return parsed
     items = document.get("resources") if isinstance(document, dict) else document
     if not isinstance(items, list):

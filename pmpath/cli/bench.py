@@ -221,3 +221,80 @@ def coldstart(
         )
     if summary["max_s"] > COLD_START_TARGET_S:
         raise typer.Exit(1)
+
+
+@app.command("load")
+def load_test(
+    users: int = typer.Option(200, "--users", min=1, max=2000, help="Simulated candidates."),
+    duration: float = typer.Option(120, "--duration", min=10, help="Seconds of load."),
+    kill_after: float = typer.Option(
+        80, "--kill-after", min=0, help="Kill one web process after this many seconds (0: never)."
+    ),
+    spawn_rate: float = typer.Option(
+        5, "--spawn-rate", min=0.1, help="Candidates logging in per second as the run starts."
+    ),
+    workers: int = typer.Option(2, "--workers", min=1, max=16, help="Processes per web server."),
+    scale: float = typer.Option(
+        0.005, "--scale", min=0.001, help="Each candidate's data, as a share of the heavy user."
+    ),
+    locust: str = typer.Option(".venv-load/bin/locust", "--locust", help="The locust command."),
+    out: Path = typer.Option(Path("bench/results"), "--out", help="Folder for the JSON report."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Hosted load test: candidates through nginx to two web processes; one killed half-way."""
+    ensure_database()
+    from django.db import connection
+
+    from pmpath.bench import hosted
+    from pmpath.bench.heavy import HEAVY_PASSWORD, heavy_username
+    from pmpath.bench.heavy import seed as build
+
+    if connection.vendor != "postgresql":
+        raise CLIError("the load test runs on PostgreSQL: set DATABASE_URL (and PMPATH_REDIS_URL)")
+    candidates = min(users, 200)
+    started = time.perf_counter()
+    for line in build(scale=scale, users=candidates):
+        console.print(f"  {line}", highlight=False)
+    console.print(f"{candidates} candidates ready in {time.perf_counter() - started:.1f}s.")
+    connection.close()
+    try:
+        report, path = hosted.run(
+            users=users,
+            duration=duration,
+            kill_after=kill_after or None,
+            spawn_rate=spawn_rate,
+            workers=workers,
+            locust=locust,
+            usernames=[heavy_username(i) for i in range(candidates)],
+            password=HEAVY_PASSWORD,
+            out=out,
+        )
+    except hosted.LoadError as exc:
+        raise CLIError(str(exc)) from None
+    if as_json:
+        from dataclasses import asdict
+
+        print_json(asdict(report))
+        return
+    table = Table(title=f"{users} candidates for {report.duration_s:.0f} s through nginx")
+    for column in ("Request", "count", "errors", "p50 ms", "p99 ms"):
+        table.add_column(column, justify="left" if column == "Request" else "right")
+    for name, entry in sorted(report.by_name.items()):
+        table.add_row(
+            name, str(entry["requests"]), str(entry["failures"]), f"{entry['p50_ms']:.0f}",
+            f"{entry['p99_ms']:.0f}",
+        )  # fmt: skip
+    console.print(table)
+    console.print(
+        f"{report.requests} requests, {report.rps} req/s, p50 {report.p50_ms} ms, "
+        f"p95 {report.p95_ms} ms, p99 {report.p99_ms} ms, errors {report.error_rate:.3%}",
+        highlight=False,
+    )
+    if report.killed_at_s is not None:
+        console.print(
+            f"Killed one web process at {report.killed_at_s} s: errors before "
+            f"{report.before_kill['error_rate']:.3%} of {report.before_kill['requests']}, after "
+            f"{report.after_kill['error_rate']:.3%} of {report.after_kill['requests']}",
+            highlight=False,
+        )
+    console.print(f"Report: {path}")

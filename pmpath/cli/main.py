@@ -8,7 +8,22 @@ import sys
 import typer
 
 from pmpath import __version__
-from pmpath.cli import bench, calendar, career, interview, jobs, network, portfolio, system, users
+from pmpath.cli import (
+    bench,
+    calendar,
+    career,
+    feeds,
+    interview,
+    jobs,
+    match,
+    network,
+    portfolio,
+    system,
+    users,
+)
+from pmpath.cli import coach as coach_cli
+from pmpath.cli import data as data_cli
+from pmpath.cli import resume as resume_cli
 from pmpath.cli._django import CLIError, err_console
 
 app = typer.Typer(
@@ -20,6 +35,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 system.register(app)
+data_cli.register(app, users.app)
+coach_cli.register(app)
 app.add_typer(users.app, name="users")
 app.add_typer(career.ladder_app, name="ladder")
 app.add_typer(career.profile_app, name="profile")
@@ -30,6 +47,9 @@ app.add_typer(network.app, name="network")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(interview.app, name="interview")
 app.add_typer(portfolio.app, name="portfolio")
+app.add_typer(match.app, name="match")
+app.add_typer(resume_cli.app, name="resume")
+app.add_typer(feeds.app, name="feeds")
 app.add_typer(bench.app, name="bench")
 
 

@@ -96,8 +96,17 @@ def serve(
     from pmpath.wsgi import application
 
     try:
+        from django.conf import settings
+
+        # waitress reads a whole body before the app sees it: refuse oversized ones as they
+        # arrive, at the same limit the app applies (docs/security.md).
         server = create_server(
-            application, host=host, port=port, threads=threads or 8, ident="pmpath"
+            application,
+            host=host,
+            port=port,
+            threads=threads or 8,
+            ident="pmpath",
+            max_request_body_size=settings.MAX_REQUEST_BYTES,
         )
     except OSError as exc:
         raise CLIError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
@@ -123,10 +132,12 @@ def _serve_production(host: str, port: int, workers: int, threads: int, shown_ho
     from django.core.management import call_command
 
     from pmpath.core.knowledge import run_seeds
-    from pmpath.core.server import default_workers, run_gunicorn
+    from pmpath.core.server import default_workers, migration_lock, run_gunicorn
 
-    call_command("migrate", interactive=False, verbosity=0)
-    run_seeds()
+    # Several web processes start together (systemd, a deploy): one migrates at a time.
+    with migration_lock():
+        call_command("migrate", interactive=False, verbosity=0)
+        run_seeds()
     count = workers or default_workers()
     console.print(
         f"pmpath (production, {count} processes) is running at "

@@ -81,3 +81,42 @@ def token(
         print_json({"name": record.name, "token": raw})
     else:
         typer.echo(raw)
+
+
+@app.command("admin")
+def make_admin(
+    username: str = typer.Argument(..., help="The account to change."),
+    revoke: bool = typer.Option(False, "--revoke", help="Take admin rights away instead."),
+) -> None:
+    """Make an account an instance admin (or, with --revoke, stop it being one)."""
+    ensure_database()
+    from pmpath.accounts.instance_services import InstanceError, set_admin_by_name
+
+    try:
+        user = set_admin_by_name(username=username, make_admin=not revoke)
+    except InstanceError as exc:
+        raise CLIError(str(exc)) from None
+    word = "is no longer an admin" if revoke else "is now an instance admin"
+    console.print(f"{user.username} {word}.", highlight=False)
+
+
+@app.command("registration")
+def registration(
+    mode: str | None = typer.Argument(None, help="open, invite or closed; omit to show it."),
+) -> None:
+    """Show or set who can sign up: open, invite (an invitation link is needed) or closed."""
+    ensure_database()
+    from pmpath.accounts.instance_services import (
+        InstanceError,
+        registration_mode,
+        set_registration_mode,
+    )
+
+    if mode is None:
+        console.print(f"Registration is {registration_mode()}.", highlight=False)
+        return
+    try:
+        set_registration_mode(None, mode=mode.strip().lower())
+    except InstanceError as exc:
+        raise CLIError(str(exc)) from None
+    console.print(f"Registration is now {mode.strip().lower()}.", highlight=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -77,14 +78,27 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] | None = 
     return [item.strip() for item in environ[name].split(",") if item.strip()]
 
 
+def proxy_list(name: str, environ: Mapping[str, str] | None = None) -> list[str]:
+    """Comma-separated addresses or networks (10.0.0.0/8, ::1), each checked now."""
+    import ipaddress
+
+    items = env_list(name, [], environ)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ConfigError(f"{name}: {item!r} is not an address or network") from None
+    return items
+
+
 def data_dir(name: str, default: str, environ: Mapping[str, str] | None = None) -> Path:
     """The data folder, created if missing, and proven writable by writing to it."""
     path = Path(env_str(name, default, environ)).expanduser().resolve()
     try:
         path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".write-test"
-        probe.write_text("ok")
-        probe.unlink()
+        # A name of its own: several processes (web, worker) start at once on one folder.
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".write-test-"):
+            pass
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ConfigError(f"{name}: the data folder {path} is not writable ({reason})") from None

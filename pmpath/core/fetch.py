@@ -8,12 +8,15 @@ and the resolver with a dictionary."""
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 USER_AGENT = "pmpath/0.1 (+self-hosted job search; contact the instance admin)"
@@ -109,6 +112,52 @@ def check_url(url: str, *, resolver: Resolver, allow_hosts: Iterable[str] = ()) 
             )
 
 
+class _PublicOnlyBackend(httpcore.SyncBackend):
+    """The socket layer under the real transport: it resolves the name again at connect time
+    and connects to that checked address itself. check_url alone leaves a gap between its look-up
+    and the connection's own, which a name that answers with a public address first and
+    127.0.0.1 a moment later (DNS rebinding) would slip through. TLS still verifies the
+    certificate against the host name, which httpcore passes separately."""
+
+    def __init__(self, resolver: Resolver, allow_hosts: Iterable[str]) -> None:
+        super().__init__()
+        self._resolver = resolver
+        self._allow = {h.lower() for h in allow_hosts}
+
+    def connect_tcp(self, host: str, port: int, *args: Any, **kwargs: Any) -> Any:
+        if host.lower() in self._allow:
+            return super().connect_tcp(host, port, *args, **kwargs)
+        try:
+            addresses = [str(ipaddress.ip_address(host))]
+        except ValueError:
+            addresses = self._resolver(host, port)
+        if not addresses or not all(is_public(a) for a in addresses):
+            raise FetchError(
+                f"{host}: refused, the name now resolves to a private, loopback or link-local "
+                f"address ({', '.join(addresses) or 'none'})",
+                reason="refused",
+            )
+        return super().connect_tcp(addresses[0], port, *args, **kwargs)
+
+
+def guarded_transport(resolver: Resolver, allow_hosts: Iterable[str]) -> httpx.BaseTransport:
+    transport = httpx.HTTPTransport()
+    if not any(os.environ.get(v) for v in _PROXY_VARIABLES):
+        # Through an outgoing proxy the proxy connects, and it may well sit on a private address.
+        transport._pool._network_backend = _PublicOnlyBackend(resolver, allow_hosts)
+    return transport
+
+
+_PROXY_VARIABLES = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+)
+
+
 def fetch(
     url: str,
     *,
@@ -132,6 +181,8 @@ def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     allow = tuple(allow_hosts)
+    if transport is None:
+        transport = guarded_transport(resolver, allow)
     with httpx.Client(
         transport=transport, timeout=timeout, follow_redirects=False, headers=headers
     ) as client:

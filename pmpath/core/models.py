@@ -55,3 +55,37 @@ class KnowledgeVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} v{self.version}"
+
+
+class AccountImport(OwnedModel):
+    """An account export loaded by `pmpath import-account`: the export's id, so loading the
+    same file again finds it and changes nothing (pmpath/core/account_data.py)."""
+
+    export_id = models.CharField(max_length=64)
+    checksum = models.CharField(max_length=64)
+    records = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "export_id"], name="account_import_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"import of {self.export_id}"
+
+
+class TaskRun(models.Model):
+    """A background task a worker has taken off the queue and not yet finished. Huey removes
+    a message from its queue when a worker takes it, so a worker killed mid-task would lose
+    it; this row outlives the worker, and the next worker to start queues the task again
+    (pmpath/core/task_runs.py)."""
+
+    task_id = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    message = models.BinaryField()
+    owner = models.CharField(max_length=200, help_text="host:pid:start of the worker process")
+    started_at = models.DateTimeField()
+    attempts = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.task_id})"

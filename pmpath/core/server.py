@@ -6,7 +6,12 @@ from __future__ import annotations
 import errno
 import os
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+# pg_advisory_lock key for schema changes: any fixed 64-bit number unique to pmpath.
+MIGRATION_LOCK = 0x706D70617468  # "pmpath"
 
 
 class PortInUse(Exception):
@@ -75,3 +80,21 @@ def run_gunicorn(*, host: str, port: int, workers: int, threads: int = 1) -> Non
             return application
 
     Application().run()
+
+
+@contextmanager
+def migration_lock() -> Iterator[None]:
+    """Hold PostgreSQL's advisory lock for schema changes, so web processes starting at once
+    apply migrations one after the other (SQLite's immediate transactions already serialise)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])

@@ -7,6 +7,10 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
+# Registers the hooks that record each task a worker starts, so a killed worker's task is
+# queued again by the next worker (pmpath/core/task_runs.py).
+from pmpath.core import task_runs  # noqa: F401
+
 
 def delete_expired_sessions() -> int:
     deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()

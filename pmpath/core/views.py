@@ -6,13 +6,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from pmpath import __version__
-from pmpath.career import goal_queries as goals
 from pmpath.career import queries as career
-from pmpath.network import queries as network
 
-AREAS = {
-    "trends": "Trends",
-}
+# Areas still shown as a guidance page only (each area replaces its entry with its own app).
+AREAS: dict[str, str] = {}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,16 +18,16 @@ def home(request: HttpRequest) -> HttpResponse:
     profile = career.profile_for(request.user)
     if profile is None or not profile.onboarded:
         return redirect("career:onboarding")
-    target = career.level_or_none(profile.target_level)
-    context = {
-        "profile": profile,
-        "target": target,
-        "competencies": career.competencies(),
-        "background": career.background_or_none(profile.background),
-        "playbook": career.guide("playbook-dashboard"),
-        "due": network.due(request.user, limit=5),
-        "week": goals.this_week(request.user),
-    }
+    from pmpath.coach import dashboard
+
+    context = dashboard.context(request.user, profile)
+    context.update(
+        profile=profile,
+        target=career.level_or_none(profile.target_level),
+        competencies=career.competencies(),
+        background=career.background_or_none(profile.background),
+        playbook=career.guide("playbook-dashboard"),
+    )
     return render(request, "core/dashboard.html", context)
 
 

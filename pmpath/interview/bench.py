@@ -3,7 +3,7 @@
 import random
 from typing import Any
 
-from pmpath.bench.registry import Page, first_id, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, object_ids, page
 
 page(Page("interview: overview", "interview:index", lambda u: "/interview/"))
 
@@ -245,3 +245,6 @@ not_pages(
     "interview:mock_delete",
     "interview:prep_story",
 )
+
+# Routes that act on one object but are not pages (tests/core/test_isolation.py).
+object_ids("interview:story_use_delete", lambda u: {"pk": first_id("interview.StoryUse", u)})

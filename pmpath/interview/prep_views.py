@@ -10,10 +10,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from pmpath.core.access import owner_view
+from pmpath.core.models import get_owned_or_404
 from pmpath.interview import prep as services
 from pmpath.interview.practice_queries import CATEGORY_NAMES
 from pmpath.interview.practice_views import target_level
 from pmpath.interview.prep import NOTE_MAX, PrepError
+from pmpath.jobs.models import Application
+from pmpath.trends import queries as trends_queries
 
 
 class PrepForm(forms.Form):
@@ -50,13 +53,19 @@ def prep(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Saved your prep notes.")
             return redirect("interview:prep", pk)
-    context = {"prep": found, "form": form, "category_names": CATEGORY_NAMES}
+    context = {
+        "prep": found,
+        "form": form,
+        "category_names": CATEGORY_NAMES,
+        "talking_points": trends_queries.talking_points(request.user, limit=5),
+    }
     return render(request, "interview/prep.html", context)
 
 
 @owner_view
 @require_POST
 def prep_story(request: HttpRequest, pk: int) -> HttpResponse:
+    get_owned_or_404(Application, request.user, pk=pk)  # someone else's application: 404
     story_id = request.POST.get("story", "")
     if not story_id.isdigit():
         messages.error(request, "Choose a story to add.")

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from pmpath.bench.registry import Page, first_id, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, object_ids, page
 from pmpath.jobs.classify import classify
 from pmpath.jobs.interview_services import FEED_PREFIX
 from pmpath.jobs.models import (
@@ -471,3 +471,16 @@ page(
     )
 )
 not_pages("jobs:stage_update", "jobs:stage_move", "jobs:stage_delete", "jobs:stages_reorder")
+
+# Routes that act on one object but are not pages (tests/core/test_isolation.py).
+for _name, _model, _filters in (
+    ("jobs:stage_update", "jobs.Stage", {}),
+    ("jobs:stage_move", "jobs.Stage", {}),
+    ("jobs:stage_delete", "jobs.Stage", {}),
+    ("jobs:calendar_feed_revoke", CalendarFeed, {}),
+    ("jobs:watch_poll", "jobs.Watch", {}),
+    ("jobs:watch_pause", "jobs.Watch", {}),
+    ("jobs:watch_remove", "jobs.Watch", {}),
+    ("jobs:inbox_dismiss", Posting, {"watch__isnull": False}),
+):
+    object_ids(_name, lambda u, m=_model, f=_filters: {"pk": first_id(m, u, **f)})

@@ -66,6 +66,12 @@ def import_text(user: Any, text: str) -> Outcome:
 
 def import_file(user: Any, name: str, data: bytes, *, progress: Progress | None = None) -> Outcome:
     """A saved job page (HTML) or a postings CSV, told apart by name and content."""
+    from pmpath.security.sniff import binary_kind
+
+    kind = binary_kind(data)
+    if kind:
+        message = f"{name} is {kind}, not a saved web page or a CSV file."
+        return _store(user, name, ImportResult([], [Problem("file", "", message)]))
     lowered = name.lower()
     head = data[:2048].lstrip().lower()
     if lowered.endswith(".csv") or (not lowered.endswith((".html", ".htm")) and b"<" not in head):

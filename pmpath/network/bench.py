@@ -4,7 +4,7 @@ user's network."""
 import random
 from typing import Any
 
-from pmpath.bench.registry import Page, first_id, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, object_ids, page
 
 page(Page("network: overview", "network:index", lambda u: "/network/"))
 
@@ -463,3 +463,30 @@ page(
         target_p99_ms=3000,
     )
 )
+
+
+def _linked(model: str, relation: str):
+    """An event's or group's first linked contact: the ids an unlink route takes."""
+
+    def kwargs(user: Any) -> dict[str, int]:
+        from django.apps import apps
+
+        rows = apps.get_model(model).objects.owned_by(user).filter(**{f"{relation}__isnull": False})
+        found = rows.order_by("id").values_list("id", relation).first() or (0, 0)
+        return {"pk": found[0], "contact_id": found[1]}
+
+    return kwargs
+
+
+# Routes that act on one object but are not pages (tests/core/test_isolation.py).
+for _name, _model in (
+    ("network:interaction_delete", "network.Interaction"),
+    ("network:interaction_replied", "network.Interaction"),
+    ("network:position_delete", "network.Position"),
+    ("network:tag_edit", "network.Tag"),
+    ("network:tag_delete", "network.Tag"),
+    ("network:group_activity_delete", "network.GroupActivity"),
+):
+    object_ids(_name, lambda u, m=_model: {"pk": first_id(m, u)})
+object_ids("network:event_contact_unlink", _linked("network.Event", "contacts_met"))
+object_ids("network:group_contact_unlink", _linked("network.Group", "contacts"))

@@ -153,30 +153,32 @@ def export_vcf(user: Any) -> str:
 
 
 def exported_contacts(user: Any) -> Iterable[ParsedContact]:
+    # Plain rows, not model instances, and every tag in one query: 20,000 contacts export in a
+    # fraction of the time instances and a prefetch per chunk took.
+    tags: dict[int, list[str]] = {}
+    links = (
+        Contact.tags.through.objects.filter(contact__user=user)
+        .order_by("tag__name")
+        .values_list("contact_id", "tag__name")
+    )
+    for contact_id, name in links:
+        tags.setdefault(contact_id, []).append(name)
     rows = (
         Contact.objects.owned_by(user)
-        .prefetch_related("tags")
         .order_by("last_name", "first_name", "id")
-        .iterator(chunk_size=BATCH)
+        .values_list("id", *_EXPORTED)
     )
-    for contact in rows:
+    for contact_id, *values in rows.iterator(chunk_size=BATCH):
         yield ParsedContact(
-            first_name=contact.first_name,
-            last_name=contact.last_name,
-            email=contact.email,
-            phone=contact.phone,
-            company=contact.company_name,
-            role=contact.role,
-            headline=contact.headline,
-            linkedin_url=contact.linkedin_url,
-            linkedin_key=contact.linkedin_key,
-            how_met=contact.how_met,
-            notes=contact.notes,
-            tags=[tag.name for tag in contact.tags.all()],
-            strength=contact.strength,
-            cadence_days=contact.cadence_days,
-            connected_on=contact.connected_on,
+            **dict(zip(_EXPORTED_AS, values, strict=True)), tags=tags.get(contact_id, [])
         )
+
+
+_EXPORTED = (
+    "first_name", "last_name", "email", "phone", "company_name", "role", "headline",
+    "linkedin_url", "linkedin_key", "how_met", "notes", "strength", "cadence_days", "connected_on",
+)  # fmt: skip
+_EXPORTED_AS = tuple("company" if name == "company_name" else name for name in _EXPORTED)
 
 
 # --- the user's contacts, indexed for matching ------------------------------------------

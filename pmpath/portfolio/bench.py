@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from pmpath.bench.registry import Page, generator, not_pages, page
+from pmpath.bench.registry import Page, first_id, generator, not_pages, object_ids, page
 from pmpath.portfolio.models import Attachment, CaseStudy, PublicLink
 
 PRODUCTS = [
@@ -203,3 +203,6 @@ not_pages(
     "portfolio:link_create",
     "portfolio:link_revoke",
 )
+
+# Routes that act on one object but are not pages (tests/core/test_isolation.py).
+object_ids("portfolio:link_revoke", lambda u: {"pk": first_id(PublicLink, u)})

@@ -9,7 +9,6 @@ links the candidate wrote into their case studies."""
 from __future__ import annotations
 
 import io
-import logging
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from pmpath.career import queries as career
+from pmpath.core.pdf import PDFUnavailable, write_pdf
 from pmpath.portfolio import queries
 from pmpath.portfolio.images import CONTENT_TYPES
 from pmpath.portfolio.markup import render as markdown
@@ -185,16 +185,6 @@ WEB_PDF_MAX = 40
 
 
 def build_pdf(user: Any, *, limit: int | None = None) -> bytes:
-    try:
-        from weasyprint import HTML
-    except OSError as exc:  # WeasyPrint loads Pango when imported
-        raise ExportError(
-            "the PDF needs the Pango library (Debian: apt-get install libpango-1.0-0 "
-            f"libpangoft2-1.0-0): {exc}"
-        ) from None
-    # The stylesheet is shared with the site, whose small-screen rules WeasyPrint does not
-    # understand (it knows media types, not widths) and would warn about on every export.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     if limit is not None:
         count = queries.published_count(user)
         if count > limit:
@@ -203,7 +193,10 @@ def build_pdf(user: Any, *, limit: int | None = None) -> bytes:
                 "make some private, or run `pmpath portfolio export --format pdf`"
             )
     html, files = book_html(user)
-    return HTML(string=html, base_url=_BASE, url_fetcher=_only_these(files)).write_pdf()  # type: ignore[no-any-return]
+    try:
+        return write_pdf(html, base_url=_BASE, url_fetcher=_only_these(files))
+    except PDFUnavailable as exc:
+        raise ExportError(str(exc)) from None
 
 
 def _only_these(files: dict[str, bytes]) -> Any:

@@ -46,6 +46,8 @@ class Entry(OwnedModel):
     read_at = models.DateTimeField(null=True, blank=True)
     saved = models.BooleanField(default=False)
     tags = models.CharField(max_length=300, blank=True)
+    # The reader's own notes on the entry ("turn into a note"), searched with its text.
+    note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -57,6 +59,10 @@ class Entry(OwnedModel):
             models.Index(fields=["user", "-published_at", "-id"], name="entry_list"),
             models.Index(fields=["user", "read_at"], name="entry_read"),
             models.Index(fields=["user", "saved", "-published_at"], name="entry_saved"),
+            # Unread and total counts per feed, read from the index alone.
+            models.Index(fields=["user", "feed", "read_at"], name="entry_feed_read"),
+            # The tags in use ("DISTINCT tags"), read from the index alone.
+            models.Index(fields=["user", "tags"], name="entry_tags"),
         ]
 
     def __str__(self) -> str:

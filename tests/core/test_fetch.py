@@ -160,3 +160,34 @@ def test_public_and_private_addresses_are_told_apart():
         "0.0.0.0",
     ]:
         assert not is_public(address), address
+
+
+def test_a_name_that_turns_private_after_the_check_is_refused_at_connect_time(monkeypatch):
+    # DNS rebinding: the first look-up (the check) sees a public address, the connection's own
+    # look-up gets 127.0.0.1. The real transport's socket layer checks again and refuses.
+    from pmpath.core.fetch import _PROXY_VARIABLES
+
+    for name in _PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    answers = iter([["93.184.216.34"], ["127.0.0.1"]])
+    with pytest.raises(FetchError, match="now resolves to a private") as caught:
+        fetch(
+            "http://rebind.example.test/",
+            resolver=lambda host, port: next(answers),
+            retries=0,
+            sleep=no_sleep,
+        )
+    assert caught.value.reason == "refused"
+
+
+def test_the_connect_time_check_lets_an_allowed_host_through():
+    import httpcore
+
+    from pmpath.core.fetch import _PublicOnlyBackend
+
+    backend = _PublicOnlyBackend(lambda host, port: ["127.0.0.1"], ["127.0.0.1"])
+    with pytest.raises(FetchError):
+        backend.connect_tcp("elsewhere.test", 9, timeout=0.5)
+    # Allowed: a real connection attempt follows (to the closed discard port), not a refusal.
+    with pytest.raises(httpcore.ConnectError):
+        backend.connect_tcp("127.0.0.1", 9, timeout=0.5)

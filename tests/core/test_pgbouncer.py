@@ -37,7 +37,8 @@ from pmpath.network.models import Contact
 
 user = User.objects.create_user("alice", password="a long test password 42")
 Contact.objects.bulk_create(
-    [Contact(user=user, first_name="Person", last_name=f"{i:05d}") for i in range(3000)], batch_size=500
+    [Contact(user=user, first_name="Person", last_name=f"{i:05d}") for i in range(3000)],
+    batch_size=500,
 )
 
 errors = []

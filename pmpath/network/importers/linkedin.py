@@ -480,7 +480,37 @@ def read_zip(data: bytes, file: str = "LinkedIn export.zip") -> LinkedInExport:
     return export
 
 
-def open_zip(data: bytes, file: str) -> dict[str, tuple[str, bytes]]:
+def open_zip(
+    data: bytes, file: str, wanted: dict[str, str] | None = None
+) -> dict[str, tuple[str, bytes]]:
+    """kind → (file name, content) of the entries named in `wanted` (lower-case base name →
+    kind; the contacts files by default), after the checks of `checked_zip`."""
+    wanted = WANTED if wanted is None else wanted
+    archive = checked_zip(data, file)
+    found: dict[str, tuple[str, bytes]] = {}
+    for entry in archive.infolist():
+        base = entry.filename.replace("\\", "/").rsplit("/", 1)[-1]
+        kind = wanted.get(base.lower())
+        if kind is None or kind in found or entry.is_dir():
+            continue
+        try:
+            with archive.open(entry) as member:
+                # zipfile stops at the declared size and checks the CRC, so a member that
+                # lies about its size cannot expand past it.
+                content = member.read(entry.file_size + 1)
+        except RuntimeError:
+            raise ImportProblem(file, f"{base} in the ZIP is password-protected.") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
+            raise ImportProblem(file, f"{base} in the ZIP is damaged.") from None
+        if len(content) > entry.file_size:
+            raise ImportProblem(file, f"{base} in the ZIP is larger than it declares.")
+        found[kind] = (base, content)
+    return found
+
+
+def checked_zip(data: bytes, file: str) -> zipfile.ZipFile:
+    """The archive, refused before anything is decompressed when it is too large, declares
+    too much, has too many entries or an entry whose name climbs out of its folder."""
     if len(data) > MAX_ZIP_BYTES:
         raise ImportProblem(
             file, f"the ZIP is {size(len(data))}; the limit is {size(MAX_ZIP_BYTES)}."
@@ -510,25 +540,7 @@ def open_zip(data: bytes, file: str) -> dict[str, tuple[str, bytes]]:
             raise ImportProblem(
                 file, f'the ZIP has an entry named "{entry.filename[:80]}", outside its folder.'
             )
-    found: dict[str, tuple[str, bytes]] = {}
-    for entry in entries:
-        base = entry.filename.replace("\\", "/").rsplit("/", 1)[-1]
-        kind = WANTED.get(base.lower())
-        if kind is None or kind in found or entry.is_dir():
-            continue
-        try:
-            with archive.open(entry) as member:
-                # zipfile stops at the declared size and checks the CRC, so a member that
-                # lies about its size cannot expand past it.
-                content = member.read(entry.file_size + 1)
-        except RuntimeError:
-            raise ImportProblem(file, f"{base} in the ZIP is password-protected.") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
-            raise ImportProblem(file, f"{base} in the ZIP is damaged.") from None
-        if len(content) > entry.file_size:
-            raise ImportProblem(file, f"{base} in the ZIP is larger than it declares.")
-        found[kind] = (base, content)
-    return found
+    return archive
 
 
 def size(count: int) -> str:

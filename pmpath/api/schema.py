@@ -1,0 +1,45 @@
+"""The API's OpenAPI document says every way a call can fail: the same few error answers,
+each a JSON object whose `detail` says what went wrong (a sentence, or ninja's list of field
+errors for 422). schemathesis checks every response against this document in CI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import NinjaAPI
+
+ERRORS = {
+    "400": "The request could not be read.",
+    "401": "No valid API token or session.",
+    "404": "No such object among yours (another person's ids answer the same).",
+    "409": "The request conflicts with the current state (e.g. no resume yet).",
+    "413": "The body is too large.",
+    "422": "A field is missing or wrong: `detail` names it.",
+    "429": "Too many failed attempts from this address: wait, then try again.",
+    "503": "The answer is being prepared: try again shortly.",
+}
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "detail": {
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}],
+        }
+    },
+    "required": ["detail"],
+}
+
+
+class DocumentedAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        }
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for code, description in ERRORS.items():
+                    responses.setdefault(code, {"description": description, **error})
+        return schema
