@@ -68,12 +68,22 @@ def actuals(user: Any, weeks: list[date]) -> dict[date, dict[str, float]]:
             spans[w.isoformat()] = total(cond) if total else Count("id", filter=cond)
         return rows.aggregate(**spans)
 
+    def per_week_by_day(rows: Any, field: str) -> dict:
+        """Counts per day from the index, summed into weeks here: for large tables, one
+        grouped pass over an index beats a filtered count per week over the rows."""
+        spans = {w.isoformat(): 0 for w in weeks}
+        for day, n in rows.values_list(field).annotate(n=Count("id")).order_by():
+            week = day - timedelta(days=(day - weeks[0]).days % 7)
+            if week.isoformat() in spans:
+                spans[week.isoformat()] += n
+        return spans
+
     first, last = min(weeks), max(weeks) + timedelta(days=7)
     apps = per_week(
         Application.objects.owned_by(user).filter(applied_on__gte=first, applied_on__lt=last),
         "applied_on",
     )
-    outreach = per_week(
+    outreach = per_week_by_day(
         Interaction.objects.owned_by(user).filter(
             direction="outbound", occurred_on__gte=first, occurred_on__lt=last
         ),

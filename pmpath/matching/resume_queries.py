@@ -62,7 +62,9 @@ def posting_choices(user: Any, also: int | None = None) -> list[tuple[str, str]]
 
     rows = (
         Posting.objects.owned_by(user)
-        .filter(archived=False)
+        # "IN (0)", as the postings list does: SQLite then walks the posting_list index in
+        # order instead of sorting every posting (123 ms -> about 1 ms at 100,000).
+        .filter(archived__in=[False])
         .order_by("-posted_on", "-id")
         .values_list("id", "title", "company__name")[:POSTING_CHOICES]
     )

@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0004_application_recent_with_id'),
-        ('network', '0001_initial'),
+        ("jobs", "0004_application_recent_with_id"),
+        ("network", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='interaction',
-            index=models.Index(fields=['user', 'occurred_on'], name='interaction_by_day'),
+            model_name="interaction",
+            index=models.Index(fields=["user", "occurred_on"], name="interaction_by_day"),
         ),
     ]
