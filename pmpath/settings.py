@@ -138,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "pmpath.security.limits.RequestSizeLimitMiddleware",
+    # After the size limit: it reads API bodies.
+    "pmpath.api.nul.RefuseNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pmpath.security.sessions.SessionTimeoutMiddleware",
     "pmpath.core.pagecache.PageCacheMiddleware",

@@ -39,7 +39,18 @@ class DocumentedAPI(NinjaAPI):
         }
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                responses = operation.setdefault("responses", {})
+                # A route may declare an error answer of its own (with an int key): keep its
+                # body and allow ninja's own error body beside it (a 422 for a malformed
+                # request comes from ninja before the route runs).
+                responses = {str(k): v for k, v in operation.get("responses", {}).items()}
                 for code, description in ERRORS.items():
-                    responses.setdefault(code, {"description": description, **error})
+                    declared = responses.get(code)
+                    if declared is None:
+                        responses[code] = {"description": description, **error}
+                        continue
+                    media = declared.get("content", {}).get("application/json")
+                    if media and "schema" in media:
+                        ref = {"$ref": "#/components/schemas/Error"}
+                        media["schema"] = {"anyOf": [media["schema"], ref]}
+                operation["responses"] = responses
         return schema

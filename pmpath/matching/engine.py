@@ -303,7 +303,10 @@ def domain_part(
 
 
 def lexical_part(value: float) -> tuple[Part, str]:
-    why = f"Your resume shares {round(value * 100)}% of the posting's weighted wording."
+    # From the quantised value, rounding halves up: the index computes the same share with
+    # another order of floating-point sums, and both must word it alike.
+    value = quantise(value)
+    why = f"Your resume shares {int(value * 100 + 0.5)}% of the posting's weighted wording."
     return _part("lexical", value, why), "similar wording"
 
 

@@ -44,3 +44,19 @@ def test_a_write_with_a_wrong_token_is_refused_as_unauthorised_not_as_csrf(alice
     )
     assert response.status_code == 401
     assert "token" in response.json()["detail"]
+
+
+def test_a_nul_character_in_an_api_body_or_query_is_refused_by_name(alice):
+    from django.test import Client
+
+    from pmpath.accounts.services import create_token
+
+    token = create_token(alice, name="nul")[1]
+    client = Client(HTTP_HOST="127.0.0.1", headers={"Authorization": f"Bearer {token}"})
+    response = client.post(
+        "/api/v1/network/contacts", '{"first_name": "A\\u0000B"}', content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert "NUL" in response.json()["detail"]
+    assert client.get("/api/v1/network/contacts?q=a%00b").status_code == 422
+    assert client.get("/api/v1/network/contacts?q=ab").status_code == 200

@@ -13,6 +13,20 @@ from pmpath.accounts.services import create_token
 from pmpath.wsgi import application
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test client does: a request calling the app in-process must not close the
+    database connection that holds the test's transaction (PostgreSQL would lose it)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def token(alice):
     from pmpath.jobs.services import ensure_stages

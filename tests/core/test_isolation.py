@@ -97,8 +97,12 @@ def _kwargs_for(name: str, route: str, pages: dict, user) -> dict | None:
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     from pmpath.accounts.models import SignupInvitation, User
+    from pmpath.core.knowledge import run_seeds
 
     with django_db_blocker.unblock():
+        # The shipped knowledge base, as the session began with it: a transactional test run
+        # earlier may have flushed or changed it.
+        run_seeds(force=True)
         # Committed for the whole module; removed afterwards with everything the generators
         # made (other accounts included), so later tests see an empty instance again.
         users_before = User.objects.order_by("-id").values_list("id", flat=True).first() or 0

@@ -323,7 +323,7 @@ def test_the_dashboard_shows_who_is_due_in_constant_queries(alice, alice_client)
 
     assert_constant_queries(alice_client, reverse("core:home"), grow)
     body = alice_client.get(reverse("core:home")).content.decode()
-    assert "Stay in touch" in body and "overdue" in body
+    assert "Networking" in body and "overdue" in body
     assert (
         reverse(
             "network:contact",
