@@ -48,3 +48,17 @@ def test_catalogue_models_with_an_owner_list_only_the_shared_rows(alice):
         rows = admin.site._registry[model].get_queryset(request)
         for name in user_fks(model):
             assert not rows.filter(**{f"{name}__isnull": False}).exists(), model._meta.label
+
+
+def test_the_admin_add_form_of_a_catalogue_model_renders(db):
+    """Admin widgets Jinja2 has no template for (the URL field's) fall back to Django's."""
+    from django.test import Client
+
+    from pmpath.accounts.models import User
+
+    admin = User.objects.create_superuser("root", "root@example.test", "a long test password 42")
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(admin)
+    response = client.get("/admin/career/resource/add/")
+    assert response.status_code == 200
+    assert 'type="url"' in response.content.decode()
