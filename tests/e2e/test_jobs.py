@@ -54,7 +54,7 @@ def test_import_a_job_page_and_drag_its_application_across_the_board(page):
     screenshot(page, "jobs-posting")
 
     page.get_by_role("button", name="Save to my pipeline").click()
-    page.get_by_text("Timeline").wait_for()
+    page.get_by_role("heading", name="Timeline").wait_for()
     page.get_by_role("link", name="Board", exact=True).click()
 
     card = page.locator(".app-card", has_text="Senior Product Manager, Payments")

@@ -2,8 +2,11 @@
 the river (read/unread through htmx), sees a failing feed's error, and turns an entry into a
 talking point. Feeds are answered from recorded fixtures."""
 
+import re
+
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from pmpath.trends import services
 from tests.conftest import make_user, onboard
@@ -34,9 +37,10 @@ def test_follow_a_suggestion_read_and_keep_a_talking_point(page):
     row = river.filter(has_text="Pricing pages that convert")
     row.get_by_role("button", name="Mark read").click()  # htmx swaps the row in place
     row.get_by_role("button", name="Mark unread").wait_for()
-    assert "is-read" in (row.get_attribute("class") or "")
-    assert page.locator("#read-this-week").inner_text() == "1"
-    assert page.get_by_role("link", name="Unread (2)").is_visible()
+    # The row and the counts settle after htmx's swap: wait for them rather than read once.
+    expect(row).to_have_class(re.compile(r"\bis-read\b"))
+    expect(page.locator("#read-this-week")).to_have_text("1")
+    expect(page.get_by_role("link", name="Unread (2)")).to_be_visible()
     screenshot(page, "trends-river")
 
     row.get_by_role("link", name="Pricing pages that convert").click()

@@ -62,7 +62,7 @@ def test_watch_a_board_poll_it_and_track_a_role_from_the_inbox(page):
     inbox.locator("tr", has_text="Product Manager, Checkout").get_by_role(
         "button", name="Track"
     ).click()
-    page.get_by_text("Timeline").wait_for()
+    page.get_by_role("heading", name="Timeline").wait_for()
     assert Application.objects.get(user=nadia).role_title == "Product Manager, Checkout"
 
     page.goto("/jobs/")
