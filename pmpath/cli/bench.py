@@ -234,6 +234,9 @@ def load_test(
         5, "--spawn-rate", min=0.1, help="Candidates logging in per second as the run starts."
     ),
     workers: int = typer.Option(2, "--workers", min=1, max=16, help="Processes per web server."),
+    accounts: int = typer.Option(
+        200, "--accounts", min=1, max=200, help="Seeded candidate accounts the users log in as."
+    ),
     scale: float = typer.Option(
         0.005, "--scale", min=0.001, help="Each candidate's data, as a share of the heavy user."
     ),
@@ -251,7 +254,7 @@ def load_test(
 
     if connection.vendor != "postgresql":
         raise CLIError("the load test runs on PostgreSQL: set DATABASE_URL (and PMPATH_REDIS_URL)")
-    candidates = min(users, 200)
+    candidates = min(users, accounts)
     started = time.perf_counter()
     for line in build(scale=scale, users=candidates):
         console.print(f"  {line}", highlight=False)
