@@ -33,7 +33,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 GENERATION = "pc:gen:"
@@ -80,12 +79,9 @@ def _generations(user_id: int) -> tuple[Any, Any]:
     return found.get(_generation_key(user_id), 0), found.get(EVERYONE, 0)
 
 
-def _cacheable_view(request: HttpRequest) -> bool:
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return False
-    if getattr(match.func, "page_cache_exempt", False):
+def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
+    match = request.resolver_match
+    if match is None or getattr(view, "page_cache_exempt", False):
         return False
     return bool(match.namespaces) and match.namespaces[0] in CACHED_NAMESPACES
 
@@ -124,7 +120,11 @@ def _pack(response: HttpResponse) -> tuple[bytes, list[tuple[str, str]]] | None:
 
 
 class PageCacheMiddleware:
-    """Sits after authentication and messages. See the module's docstring."""
+    """Sits after authentication and messages. See the module's docstring.
+
+    The lookup happens in `process_view`, once Django has resolved the address (so the view's
+    namespace is known without resolving it a second time), and a page served from the cache
+    still passes back through every middleware's response phase (security headers included)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -132,27 +132,39 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not enabled():
             return self.get_response(request)
-        user = request.user
-        if request.method not in ("GET", "HEAD"):
-            response = self.get_response(request)
-            if user.is_authenticated:
-                touch(user.pk)
-            return response
-        if not user.is_authenticated or not _cacheable_view(request) or _waiting_messages(request):
-            return self.get_response(request)
-        key = _key(request, user.pk)
-        hit = cache.get(key)
-        if hit is not None:
-            body, headers = hit
-            response = HttpResponse(body)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
         response = self.get_response(request)
-        packed = _pack(response)
-        if packed is not None and not _waiting_messages(request):
-            cache.set(key, packed, settings.PAGE_CACHE_SECONDS)
+        if request.method not in ("GET", "HEAD"):
+            if request.user.is_authenticated:
+                touch(request.user.pk)
+            return response
+        key = getattr(request, "_page_cache_key", None)
+        if key is not None and "X-Page-Cache" not in response:
+            packed = _pack(response)
+            if packed is not None and not _waiting_messages(request):
+                cache.set(key, packed, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        if (
+            not enabled()
+            or request.method not in ("GET", "HEAD")
+            or not request.user.is_authenticated
+            or not _cacheable_view(request, view)
+            or _waiting_messages(request)
+        ):
+            return None
+        key = _key(request, request.user.pk)
+        hit = cache.get(key)
+        if hit is None:
+            request._page_cache_key = key  # type: ignore[attr-defined]
+            return None
+        body, headers = hit
+        response = HttpResponse(body)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
         return response
 
 

@@ -114,3 +114,11 @@ def test_it_is_off_without_a_shared_cache(alice_client):
     with override_settings(PAGE_CACHE_SECONDS=0):
         prime(alice_client)
         assert "X-Page-Cache" not in alice_client.get(URL)
+
+
+def test_a_page_from_the_cache_carries_the_same_security_headers(alice_client):
+    fresh = prime(alice_client)
+    hit = alice_client.get(URL)
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options"):
+        assert hit.get(header) == fresh.get(header), header
