@@ -60,3 +60,15 @@ def test_a_nul_character_in_an_api_body_or_query_is_refused_by_name(alice):
     assert "NUL" in response.json()["detail"]
     assert client.get("/api/v1/network/contacts?q=a%00b").status_code == 422
     assert client.get("/api/v1/network/contacts?q=ab").status_code == 200
+
+
+def test_the_six_characters_backslash_u0000_typed_as_text_are_not_a_nul(alice):
+    from django.test import Client
+
+    from pmpath.accounts.services import create_token
+
+    token = create_token(alice, name="nul")[1]
+    client = Client(HTTP_HOST="127.0.0.1", headers={"Authorization": f"Bearer {token}"})
+    body = '{"first_name": "Ada", "notes": "escape it as \\\\u0000"}'  # JSON for a backslash
+    response = client.post("/api/v1/network/contacts", body, content_type="application/json")
+    assert response.status_code == 201, response.content
