@@ -15,12 +15,12 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 
 from pmpath.accounts.services import create_token
 from pmpath.bench import registry
+from tests.routes import routes
 
-THIRD_PARTY = {"admin"}
 # Routes whose parameter is a capability (a secret in the link), not an object id: whoever
 # holds the link is meant to get in. Each has its own tests.
 CAPABILITIES = {
@@ -36,18 +36,6 @@ CATALOGUE = {
     "interview:practice_draft": "saving one's own draft answer to a shared question",
 }
 OBJECT_ID = re.compile(r"<int:(pk|id|\w+_id)>")
-
-
-def routes(resolver=None, prefix="", namespace=""):
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            yield from routes(entry, prefix + str(entry.pattern), entry.namespace or namespace)
-        elif isinstance(entry, URLPattern) and entry.name and namespace not in THIRD_PARTY:
-            yield (
-                f"{namespace}:{entry.name}" if namespace else entry.name,
-                prefix + str(entry.pattern),
-            )
 
 
 def object_routes() -> dict[str, str]:
