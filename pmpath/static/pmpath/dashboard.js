@@ -4,19 +4,8 @@
 (function () {
   "use strict";
 
-  function colours() {
-    var style = getComputedStyle(document.documentElement);
-    return {
-      accent: (style.getPropertyValue("--pm-accent") || "#3b5bdb").trim(),
-      success: (style.getPropertyValue("--pm-success") || "#2b8a3e").trim(),
-      muted: (style.getPropertyValue("--pico-muted-color") || "#646b79").trim(),
-    };
-  }
-
-  function motion() {
-    var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    return reduce ? false : { duration: 300 };
-  }
+  var colours = window.pmpathCharts.colours; // charts.js
+  var motion = window.pmpathCharts.motion;
 
   function bars(figure, labels, datasets, options) {
     var c = colours();
