@@ -119,11 +119,9 @@ def new_jobs(user: Any, profile: Any) -> list[Any]:
 
 
 def best_matches(user: Any) -> list[tuple[Any, int]]:
-    """The best stored match scores (the matching area keeps them fresh); none without it."""
-    try:
-        from pmpath.matching.models import MatchScore
-    except ImportError:
-        return []
+    """The best stored match scores (the matching area keeps them fresh)."""
+    from pmpath.matching.models import MatchScore
+
     rows = (
         MatchScore.objects.owned_by(user)
         .filter(posting__archived=False)

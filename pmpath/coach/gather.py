@@ -209,10 +209,8 @@ def match_scores(
     changes, and scoring here could mean building the posting index inside a page view);
     with `compute` (the CLI), scores_for_postings, which scores and stores the missing ones.
     None without a resume."""
-    try:
-        from pmpath.matching.queries import candidate, scores_for_postings, stored_scores
-    except ImportError:  # the matching area is optional to the coach
-        return []
+    from pmpath.matching.queries import candidate, scores_for_postings, stored_scores
+
     ids = [a.posting_id for a in apps if a.posting_id]
     if not ids:
         return []

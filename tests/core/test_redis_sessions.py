@@ -103,10 +103,15 @@ def test_the_soft_cache_runs_its_recovery_hooks_when_redis_answers_again():
             return "value"
 
     recovered = []
-    soft.on_recovery(lambda: recovered.append(True))
+
+    def hook():
+        recovered.append(True)
+
+    soft.on_recovery(hook)
     client = soft._SoftClient(Flaky(), retry_after=0)
     assert client.get("k", "fallback") == "fallback"
     client._client.up = True
     assert client.get("k") == "value"
     assert recovered == [True]
     assert client.get("k") == "value" and recovered == [True]
+    soft._recovery_hooks.remove(hook)
