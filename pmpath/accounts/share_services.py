@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from pmpath.accounts import share_queries
 from pmpath.accounts.models import SHARE_KINDS, ReviewComment, Share
+from pmpath.core import generation
 from pmpath.core.models import get_owned_or_404
 
 logger = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ def record_view(share: Share) -> None:
     if share.last_viewed_at is None or now - share.last_viewed_at > VIEW_RESOLUTION:
         Share.objects.filter(pk=share.pk).update(last_viewed_at=now)
         share.last_viewed_at = now
+        generation.touch_after_commit(share.user_id)  # the owner's share panels show it
 
 
 def add_comment(reviewer: Any, *, share_id: int, body: str) -> ReviewComment:

@@ -30,6 +30,7 @@ from pmpath.career.resource_transfer import (
     parse,
     read_record,
 )
+from pmpath.core import generation
 
 FIELDS = tuple(c for c in COLUMNS if c != "key")
 
@@ -76,6 +77,8 @@ def upsert_shipped(records: list[ResourceRecord]) -> tuple[int, int]:
             resource.save(update_fields=[*changed, "updated_at"])
             updated += 1
     Resource.objects.bulk_create(created)
+    if created:  # shared rows, by bulk_create (no signal): everyone's
+        generation.touch_after_commit(None)
     return len(created), updated
 
 
@@ -228,6 +231,8 @@ def import_resources(
                 report.unchanged += 1
         Resource.objects.bulk_create(created, batch_size=500)
         report.created = len(created)
+        if created:  # bulk_create sends no signal; shared rows are everyone's
+            generation.touch_after_commit(None if shared or user is None else user.pk)
     return report
 
 

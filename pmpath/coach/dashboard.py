@@ -158,7 +158,9 @@ def context(user: Any, profile: Any, *, now: datetime | None = None) -> dict[str
     # Both scan the user's interactions by date (no index to walk): kept under a fingerprint.
     fp = memo.fingerprint(user, today)
     week = memo.cached(user, "week", fp, lambda: goal_queries.this_week(user, today=today))
-    report = coach_queries.coach(user, profile=profile, now=now, week=week, fingerprint=fp)
+    report = coach_queries.coach(
+        user, profile=profile, now=now, week=week, fingerprint=fp, cached=True
+    )
     done = {line.key: line.done for line in week.lines}
     flow = memo.cached(user, "funnel", fp, lambda: funnel(user))
     networking = memo.cached(user, "activity", fp, lambda: activity(user, today))

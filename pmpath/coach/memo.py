@@ -6,7 +6,12 @@ in one statement of indexed sub-selects (the newest row's id, or the newest subm
 updated_at where rows are few or indexed on it): a new interaction retires the networking
 chart and this week's goals, not the readiness report. A new row changes the fingerprint at
 once; an edit to an old row that moves no fingerprint column (an interaction's date changed,
-say) shows within TTL_SECONDS."""
+say) shows within TTL_SECONDS.
+
+The coach's gathered input ("coach") is keyed on every column and on the user's data
+generation as well (pmpath/core/generation.py): any write this process sees, an edit included,
+retires it at once; another process's new rows move the fingerprint; only another process's
+edit to an old row (with no Redis to share generations) waits for COACH_TTL_SECONDS."""
 
 from __future__ import annotations
 
@@ -18,8 +23,11 @@ from typing import Any, TypeVar
 from django.core.cache import cache
 from django.db import connection
 
+from pmpath.core import generation
+
 T = TypeVar("T")
 TTL_SECONDS = 300
+COACH_TTL_SECONDS = 60
 
 
 # What each cached read depends on (columns of `fingerprint`).
@@ -33,13 +41,15 @@ DEPENDS = {
     "readiness": ("assessment", "rating", "evidence", "profile"),
     "gaps": ("assessment", "rating", "evidence", "profile", "learning"),
 }
+ALL = "coach"  # keyed on every column
 
 
 class Fingerprint(dict[str, Any]):
     """Column name → its newest value, for one user on one day."""
 
     def stamp(self, name: str) -> str:
-        values = [self.get("day")] + [self.get(column) for column in DEPENDS[name]]
+        columns = sorted(k for k in self if k != "day") if name == ALL else DEPENDS[name]
+        values = [self.get("day")] + [self.get(column) for column in columns]
         return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
 
 
@@ -59,9 +69,11 @@ def fingerprint(user: Any, today: date | None = None) -> Fingerprint:
         Evidence,
         WeeklyGoal,
     )
-    from pmpath.interview.models import Attempt
-    from pmpath.jobs.models import Application, Posting, StageChange
-    from pmpath.network.models import Interaction
+    from pmpath.interview.models import Attempt, Story
+    from pmpath.jobs.models import Application, Interview, Posting, StageChange
+    from pmpath.network.models import Contact, Interaction
+    from pmpath.portfolio.models import CaseStudy
+    from pmpath.trends.models import Entry
 
     columns = {
         "interaction": (Interaction, "id"),
@@ -75,6 +87,12 @@ def fingerprint(user: Any, today: date | None = None) -> Fingerprint:
         "rating": (BehaviourRating, "updated_at"),
         "evidence": (Evidence, "id"),
         "profile": (CandidateProfile, "updated_at"),
+        # Read by the coach alone.
+        "interview": (Interview, "id"),
+        "contact": (Contact, "id"),
+        "story": (Story, "updated_at"),
+        "case": (CaseStudy, "updated_at"),
+        "entry": (Entry, "id"),
     }
     parts = [
         f"(SELECT {column} FROM {model._meta.db_table} WHERE user_id = %s "
@@ -89,11 +107,24 @@ def fingerprint(user: Any, today: date | None = None) -> Fingerprint:
     return found
 
 
-def cached(user: Any, name: str, fingerprint: Fingerprint, compute: Callable[[], T]) -> T:
-    """`compute()`, or its value kept under this user's fingerprint of what `name` reads."""
+def cached(
+    user: Any,
+    name: str,
+    fingerprint: Fingerprint,
+    compute: Callable[[], T],
+    *,
+    generations: bool = False,
+    ttl: int = TTL_SECONDS,
+) -> T:
+    """`compute()`, or its value kept under this user's fingerprint of what `name` reads (and,
+    with `generations`, under the user's and the catalogue's data generations, taken before
+    `compute` reads anything)."""
     key = f"pmpath:coach:{name}:{user.pk}:{fingerprint.stamp(name)}"
+    if generations:
+        mine, everyone = generation.current(user.pk)
+        key += f":{mine}:{everyone}"
     found = cache.get(key)
     if found is None:
         found = compute()
-        cache.set(key, found, TTL_SECONDS)
+        cache.set(key, found, ttl)
     return found  # type: ignore[no-any-return]

@@ -38,11 +38,15 @@ def coach(
     week: Any = None,
     fingerprint: memo.Fingerprint | None = None,
     compute_scores: bool = False,
+    cached: bool = False,
 ) -> Coach:
     """`fingerprint` is the data's (memo.fingerprint; taken here when not given): the
     slow, slowly changing reads (this week's goals, the learning-plan gaps) come from the
-    short-lived cache under it. `compute_scores` scores postings the matching area has not
-    scored yet (slow the first time: for the CLI, not for pages)."""
+    short-lived cache under it. With `cached` (pages showing the present), the gathered input
+    comes from that cache too, keyed on every column and the user's data generation (see
+    memo.py); the candidate's snoozes and dismissals are always read afresh. `compute_scores`
+    scores postings the matching area has not scored yet (slow the first time: for the CLI,
+    not for pages)."""
     from pmpath.career import goal_queries
 
     now = now or timezone.now()
@@ -52,14 +56,24 @@ def coach(
 
         profile = profile_for(user)
     fp = fingerprint if fingerprint is not None else memo.fingerprint(user, today)
-    gathered = gather.coach_input(
-        user, profile=profile, now=now, fingerprint=fp, compute_scores=compute_scores
-    )
-    found = detectors.run(gathered.coach)
-    split = detectors.apply_decisions(found, gather.decisions(user), gathered.coach.today)
     if week is None:
         week = memo.cached(user, "week", fp, lambda: goal_queries.this_week(user, today=today))
-    inputs = gather.next_input(user, coach=gathered.coach, due=gathered.due, week=week, now=now)
+
+    def read() -> tuple[gather.Gathered, next_actions.NextInput]:
+        gathered = gather.coach_input(
+            user, profile=profile, now=now, fingerprint=fp, compute_scores=compute_scores
+        )
+        inputs = gather.next_input(user, coach=gathered.coach, due=gathered.due, week=week, now=now)
+        return gathered, inputs
+
+    if cached and not compute_scores:
+        gathered, inputs = memo.cached(
+            user, memo.ALL, fp, read, generations=True, ttl=memo.COACH_TTL_SECONDS
+        )
+    else:
+        gathered, inputs = read()
+    found = detectors.run(gathered.coach)
+    split = detectors.apply_decisions(found, gather.decisions(user), gathered.coach.today)
     inputs = replace(inputs, findings=tuple(split.active))
     return Coach(
         split.active, split.snoozed, split.dismissed, next_actions.rank(inputs), gathered.coach,

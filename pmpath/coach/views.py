@@ -39,7 +39,7 @@ def _grouped(findings: list[Finding]) -> list[tuple[str, list[Finding], int]]:
 
 @login_required
 def coach(request: HttpRequest) -> HttpResponse:
-    report = queries.coach(request.user)
+    report = queries.coach(request.user, cached=True)
     context = {
         "coach": report,
         "groups": _grouped(report.findings),

@@ -41,6 +41,8 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from pmpath.core import generation
+
 FORMAT = "pmpath-account"
 FORMAT_VERSION = 1
 DOCUMENT = "account.json"
@@ -556,6 +558,7 @@ def import_account(
                 checksum=checksum,
                 records=report.records,
             )
+            generation.touch_after_commit(user.pk)  # the rows went in by bulk writes
     except BaseException:
         for name in saved:  # the rows are rolled back; their files go too
             default_storage.delete(name)

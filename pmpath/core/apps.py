@@ -7,8 +7,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from pmpath.core import (
-            pagecache,
+            generation,
             tasks,  # noqa: F401  (registers periodic tasks with Huey)
         )
 
-        pagecache.connect()
+        generation.connect()

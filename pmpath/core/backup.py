@@ -30,6 +30,8 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, connections, transaction
 
+from pmpath.core import generation
+
 FORMAT = "pmpath-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -398,6 +400,8 @@ def restore(plan: RestorePlan) -> dict[str, int]:
         counts = _restore_sqlite(plan.workdir / SQLITE_MEMBER)
     else:
         counts = _restore_postgres(plan.workdir / PG_MEMBER)
+    # The whole database changed behind the ORM's back: retire everything built on the old.
+    generation.touch(None)
     wrong = sorted(k for k, n in plan.manifest["tables"].items() if counts.get(k) != n)
     if wrong:
         raise BackupError(f"after restoring, the row counts differ from the backup's: {wrong[:5]}")

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db import transaction
 
+from pmpath.core import generation
+
 Loader = Callable[[Any], str]
 
 
@@ -35,4 +37,7 @@ def load_demo(user: Any) -> list[str]:
     """Run every registered loader for `user` in one transaction; return what each loaded."""
     with transaction.atomic():
         entries = sorted(_LOADERS.values(), key=lambda e: (e.order, e.name))
-        return [entry.loader(user) for entry in entries]
+        loaded = [entry.loader(user) for entry in entries]
+        # Some loaders set dates with QuerySet.update, which sends no signal.
+        generation.touch_after_commit(user.pk)
+        return loaded

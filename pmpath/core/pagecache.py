@@ -6,13 +6,9 @@ number in the shared cache (Redis), and so does the catalogue; a page is stored 
 generations it was rendered at, so bumping a generation retires every page built on the old
 data at once, without finding them.
 
-Generations move:
-- after every unsafe request (POST, PUT, PATCH, DELETE) a signed-in person makes, whatever its
-  outcome;
-- on every save or delete of a row that belongs to a user (a `user` foreign key), from any
-  process: pages, the CLI, the API, background tasks;
-- on every save or delete of catalogue rows (ladder, questions, resources…): everyone's;
-- explicitly (`touch`) after bulk writes that send no signals (imports, polls).
+Generations (pmpath/core/generation.py) move on every save or delete of a user's rows, after
+bulk writes, and here, after every unsafe request (POST, PUT, PATCH, DELETE) a signed-in
+person makes, whatever its outcome.
 
 Only pages of the owner's own areas are cached (see CACHED_NAMESPACES); accounts, reviewer,
 admin, API and public pages never are. A page is never served from the cache while flash
@@ -23,20 +19,16 @@ in a cached page carry a token valid for that browser."""
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-GENERATION = "pc:gen:"
-EVERYONE = GENERATION + "all"
+from pmpath.core import generation
+
 # The areas whose pages show only the signed-in person's own data and the catalogue.
 CACHED_NAMESPACES = frozenset(
     {"core", "jobs", "network", "interview", "career", "portfolio", "matching", "trends", "coach"}
@@ -56,27 +48,9 @@ def exempt(view: Callable[..., Any]) -> Callable[..., Any]:
     return view
 
 
-def _generation_key(user_id: int | None) -> str:
-    return GENERATION + str(user_id) if user_id is not None else EVERYONE
-
-
 def touch(user_id: int | None = None) -> None:
     """Retire the cached pages of one user, or everyone's (user_id None)."""
-    if not enabled():
-        return
-    key = _generation_key(user_id)
-    # Start from the clock rather than 0: if the cache ever drops the counter, the new one
-    # still runs past every generation already used, so no retired page can come back.
-    cache.add(key, int(time.time() * 1000), None)
-    try:
-        cache.incr(key)
-    except ValueError:  # dropped between add and incr
-        cache.set(key, int(time.time() * 1000), None)
-
-
-def _generations(user_id: int) -> tuple[Any, Any]:
-    found = cache.get_many([_generation_key(user_id), EVERYONE])
-    return found.get(_generation_key(user_id), 0), found.get(EVERYONE, 0)
+    generation.touch(user_id)
 
 
 def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
@@ -87,7 +61,7 @@ def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
 
 
 def _key(request: HttpRequest, user_id: int) -> str:
-    mine, everyone = _generations(user_id)
+    mine, everyone = generation.current(user_id)
     parts = "\x00".join(
         (
             request.method or "GET",
@@ -130,12 +104,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not enabled():
-            return self.get_response(request)
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD"):
-            if request.user.is_authenticated:
-                touch(request.user.pk)
+            # Whatever the outcome, and with the page cache off too (the coach's cache keys on
+            # the same generations): a write that sent no signals is seen on the next page.
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                touch(user.pk)
+            return response
+        if not enabled():
             return response
         key = getattr(request, "_page_cache_key", None)
         if key is not None and "X-Page-Cache" not in response:
@@ -166,71 +143,3 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
-
-
-# -- keeping generations in step with the data --------------------------------------------
-
-_kinds: dict[type, str] = {}
-
-
-def _kind(model: type) -> str:
-    """'user' (rows carry a user), 'catalogue' (pmpath rows no user owns), 'child' (rows that
-    belong to a user through a parent; their writes come with the parent's) or 'other'."""
-    found = _kinds.get(model)
-    if found is not None:
-        return found
-    meta = model._meta  # type: ignore[attr-defined]
-    names = {f.name for f in meta.concrete_fields}
-    if meta.label == settings.AUTH_USER_MODEL:
-        kind = "self"
-    elif not getattr(meta.app_config, "name", "").startswith("pmpath."):
-        kind = "other"
-    elif "user" in names:
-        kind = "user"
-    elif any(
-        f.is_relation and f.related_model is not None and _kind(f.related_model) in ("user",)
-        for f in meta.concrete_fields
-    ):
-        kind = "child"
-    else:
-        kind = "catalogue"
-    _kinds[model] = kind
-    return kind
-
-
-def _changed(sender: type, instance: Any, **_: Any) -> None:
-    if not enabled():
-        return
-    kind = _kind(sender)
-    if kind == "self":
-        user_id = instance.pk
-    elif kind == "user":
-        # A user-less row in a user model (a catalogue resource) is everyone's.
-        user_id = getattr(instance, "user_id", None)
-    elif kind == "catalogue":
-        user_id = None
-    else:
-        return
-    touch(user_id)
-    # Again once the transaction commits: a page rendered between the save and the commit
-    # could not see the row yet, and must not outlive it.
-    transaction.on_commit(partial(touch, user_id))
-
-
-def _m2m_changed(instance: Any, action: str, **_: Any) -> None:
-    if action.startswith("post_"):
-        _changed(type(instance), instance)
-
-
-def _retire_everything() -> None:
-    touch(None)
-
-
-def connect() -> None:
-    from pmpath.core.cache import on_recovery
-
-    # Writes made while Redis was down could not retire pages stored before the outage.
-    on_recovery(_retire_everything)
-    post_save.connect(_changed, dispatch_uid="pagecache-save")
-    post_delete.connect(_changed, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache-m2m")

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.interview import knowledge, transfer
 from pmpath.interview.bank_queries import exportable, own_question
 from pmpath.interview.models import Question
@@ -166,6 +167,8 @@ def import_questions(user: Any, name: str, data: bytes | str, *, fmt: str = "") 
                 report.unchanged += 1
         Question.objects.bulk_create(created, batch_size=500)
         report.created = len(created)
+        if created:  # bulk_create sends no signal
+            generation.touch_after_commit(user.pk)
     return report
 
 

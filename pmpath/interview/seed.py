@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from pmpath.core import generation
 from pmpath.core.knowledge import is_current, mark_loaded, register_seed
 from pmpath.interview import knowledge as kn
 from pmpath.interview.models import Attempt, MockItem, Question, ReviewCard
@@ -59,6 +60,7 @@ def seed_questions(force: bool) -> str | None:
             Question.objects.bulk_update(changed, [*FIELDS, "updated_at"], batch_size=500)
         kept = _retire({q.key for q in entries}, stored)
         mark_loaded(SEED, 1, checksum)
+        generation.touch_after_commit(None)  # bulk writes to the shared bank send no signal
     line = f"question bank: {len(entries)} questions ({len(created)} new, {len(changed)} updated)"
     return line + (f"; {kept} retired questions kept for their practice history" if kept else "")
 

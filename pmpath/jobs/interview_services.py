@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.core.models import get_owned_or_404
 from pmpath.jobs.models import (
     INTERVIEW_KINDS,
@@ -208,4 +209,5 @@ def user_for_calendar_token(raw: str) -> Any | None:
     if feed.last_used_at is None or now - feed.last_used_at > LAST_USED_RESOLUTION:
         with transaction.atomic():
             CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
+            generation.touch_after_commit(feed.user_id)  # the interviews page shows it
     return feed.user

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Max, OuterRef, Q
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.jobs import queries
 from pmpath.jobs.funnel import Funnel
 from pmpath.jobs.importers.applications import (
@@ -154,6 +155,7 @@ def save_applications(user: Any, rows: list[ParsedApplication], report: ImportRe
         ]
         StageChange.objects.bulk_create(moves, batch_size=500)
         report.created += len(created)
+        generation.touch_after_commit(user.pk)  # bulk_create sends no signal
 
 
 def _update(

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.core.models import get_owned_or_404
 from pmpath.jobs.models import BOARD_KINDS, Posting, Watch
 from pmpath.jobs.services import JobsError, company_named, save_postings
@@ -157,6 +158,7 @@ def poll(watch: Watch, *, now: datetime | None = None) -> PollReport:
         Posting.objects.filter(pk__in=created).update(watch=watch)
         watch.last_found = len(result.postings)
         _succeeded(watch, now, etag=download.etag, last_modified=download.last_modified)
+        generation.touch_after_commit(watch.user_id)  # the update above sends no signal
     report.new, report.found = len(created), len(result.postings)
     return report
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import F
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.matching import ranking, semantic
 from pmpath.matching.models import MatchScore
 from pmpath.matching.queries import Candidate
@@ -76,6 +77,8 @@ def _store(user: Any, checksum: str, rows: Sequence[Row]) -> int:
             unique_fields=["user", "posting"],
             update_fields=["score", "parts", "resume_checksum", "updated_at"],
         )
+        # An upsert by bulk_create sends no signal; lists and the coach show these scores.
+        generation.touch_after_commit(user.pk)
     return len(fresh)
 
 

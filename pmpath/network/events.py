@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.core.fetch import FetchError
 from pmpath.core.models import get_owned_or_404
 from pmpath.jobs.interview_services import local_to_utc, zone_named
@@ -458,6 +459,7 @@ def import_ics(user: Any, *, data: bytes, name: str, now: datetime | None = None
             added=outcome.added,
             updated=outcome.updated,
         )
+        generation.touch_after_commit(user.pk)  # the events went in by bulk writes
     return outcome
 
 

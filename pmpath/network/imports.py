@@ -19,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.jobs.company_match import CompanyMatcher, company_key
 from pmpath.network import bulk, services
 from pmpath.network.importers import csvfile, linkedin, vcard
@@ -674,3 +675,5 @@ def _finish(user: Any, report: ImportReport, work: _Work, touched: set[int], che
         added=report.added,
         updated=report.updated,
     )
+    # The rows went in by bulk insert, which sends no signal: retire what was built on the old.
+    generation.touch_after_commit(user.pk)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.core.models import get_owned_or_404
 from pmpath.jobs.company_match import CompanyMatcher, Known, company_key
 from pmpath.jobs.models import Application, Company
@@ -53,6 +54,8 @@ def relink_companies(user: Any) -> int:
             contact.company_id = found
             changed.append(contact)
     Contact.objects.bulk_update(changed, ["company"], batch_size=BATCH)
+    if changed:  # bulk_update sends no signal
+        generation.touch_after_commit(user.pk)
     return len(changed)
 
 

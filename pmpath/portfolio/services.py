@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from pmpath.career import queries as career
+from pmpath.core import generation
 from pmpath.core.models import get_owned_or_404
 from pmpath.portfolio import images
 from pmpath.portfolio.models import Attachment, CaseStudy, PublicLink
@@ -251,3 +252,4 @@ def revoke_public_link(user: Any, *, link_id: int) -> PublicLink:
 
 def count_public_view(link: PublicLink) -> None:
     PublicLink.objects.filter(pk=link.pk).update(views=F("views") + 1)
+    generation.touch_after_commit(link.user_id)  # the portfolio page shows the count

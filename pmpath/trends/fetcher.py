@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.core.fetch import Fetched, FetchError
 from pmpath.jobs import fetching
 from pmpath.trends.models import Entry, Feed
@@ -113,6 +114,8 @@ def fetch_feed(feed: Feed, *, now: datetime | None = None) -> FetchReport:
         if not feed.site_url and parsed.site_url:
             feed.site_url = parsed.site_url
         succeeded(feed, now, etag=got.etag, modified=got.last_modified, warning=parsed.warning)
+        if report.new or report.updated:  # stored by bulk writes, which send no signal
+            generation.touch_after_commit(feed.user_id)
     report.warning = parsed.warning
     return report
 

@@ -13,6 +13,7 @@ import yaml
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.core.models import get_owned_or_404
 from pmpath.trends import fetcher
 from pmpath.trends.models import Entry, Feed, TalkingPoint
@@ -268,6 +269,8 @@ def import_opml(user: Any, *, data: bytes, name: str = "the file") -> OpmlOutcom
                 feed.tags = merged
                 feed.save(update_fields=["tags", "updated_at"])
                 outcome.retagged += 1
+        if fresh:  # bulk_create sends no signal
+            generation.touch_after_commit(user.pk)
     return outcome
 
 

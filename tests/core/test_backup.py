@@ -15,7 +15,7 @@ from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from django.db import connection
 
-from pmpath.core import backup
+from pmpath.core import backup, generation
 from pmpath.core.backup import BackupError
 from tests.conftest import make_user
 from tests.network.factories import make_contact
@@ -80,6 +80,16 @@ def test_a_restore_gives_back_exactly_the_rows_and_files_of_the_backup(filled, t
     assert sum(counts.values()) == report.rows
     assert default_storage.exists("portfolio/1/1/kept.txt")
     assert not default_storage.exists("portfolio/1/1/later.txt")
+
+
+def test_a_restore_retires_everything_built_on_the_replaced_data(filled, tmp_path):
+    """Cached pages and coach inputs key on the catalogue's generation too: moving it retires
+    everyone's, which the restore must do as no row in it went through the ORM."""
+    backup.backup(tmp_path / "b.tar")
+    before = generation.current(filled.pk)
+    with backup.verified(tmp_path / "b.tar") as plan:
+        backup.restore(plan)
+    assert generation.current(filled.pk)[1] != before[1]
 
 
 def test_the_manifest_says_what_the_archive_holds(filled, tmp_path):
