@@ -44,14 +44,25 @@ class Result:
     sql: int
     target_p99_ms: float
     target_rps: float = 0.0  # set in throughput mode, where latency includes queueing
+    target_p50_ms: float = 0.0  # 0: not judged
+
+    @property
+    def misses(self) -> list[str]:
+        """What this page failed, in words ("p50", "p99", "req/s", "errors")."""
+        if self.errors or self.status >= 400:
+            return ["errors"]
+        if self.target_rps:
+            return [] if self.rps >= self.target_rps else ["req/s"]
+        missed = []
+        if self.target_p50_ms and self.p50_ms > self.target_p50_ms:
+            missed.append("p50")
+        if self.p99_ms > self.target_p99_ms:
+            missed.append("p99")
+        return missed
 
     @property
     def ok(self) -> bool:
-        if self.errors or self.status >= 400:
-            return False
-        if self.target_rps:
-            return self.rps >= self.target_rps
-        return self.p99_ms <= self.target_p99_ms
+        return not self.misses
 
 
 class BenchError(Exception):

@@ -44,7 +44,9 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def summary(user: Any, *, now: datetime | None = None) -> Summary:
+def summary(user: Any, *, now: datetime | None = None, cached: bool = False) -> Summary:
+    """`cached` for the page (the present): the coach's gathered input may come from its cache
+    (coach.queries.coach); the e-mail reads everything afresh."""
     from pmpath.career import goal_queries
     from pmpath.coach import memo, queries
 
@@ -54,7 +56,7 @@ def summary(user: Any, *, now: datetime | None = None) -> Summary:
     weeks = memo.cached(
         user, "weeks", fp, lambda: goal_queries.recent_weeks(user, today=today, weeks=2)
     )
-    report = queries.coach(user, now=now, week=weeks[0], fingerprint=fp)
+    report = queries.coach(user, now=now, week=weeks[0], fingerprint=fp, cached=cached)
     return Summary(weeks[0].start, weeks[1], weeks[0], report)
 
 

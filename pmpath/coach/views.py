@@ -111,7 +111,7 @@ def digest_page(request: HttpRequest) -> HttpResponse:
             else "No more digest e-mails. The page stays here.",
         )
         return redirect("coach:digest")
-    summary = digest.summary(request.user)
+    summary = digest.summary(request.user, cached=True)
     return render(
         request,
         "coach/digest.html",
