@@ -94,8 +94,9 @@ bench: install ## Benchmarks: heavy user, cold start, every page, engines (docs/
 	PMPATH_DATA_DIR=$(BENCH_DATA) $(PMPATH) bench pages
 	$(BIN)/pytest -q -p no:cacheprovider bench --benchmark-columns=min,median,max,rounds
 	@if [ -n "$$PMPATH_BENCH_DATABASE_URL" ]; then \
-	  echo "== hosted mode: PostgreSQL, 2 processes x 4 threads on one core, 16 connections"; \
-	  export DATABASE_URL="$$PMPATH_BENCH_DATABASE_URL" PMPATH_DATA_DIR=$(BENCH_DATA)-pg; \
+	  echo "== hosted mode: PostgreSQL + Redis, 2 processes x 4 threads on one core, 16 connections"; \
+	  export DATABASE_URL="$$PMPATH_BENCH_DATABASE_URL" PMPATH_DATA_DIR=$(BENCH_DATA)-pg \
+	    PMPATH_REDIS_URL="$${PMPATH_REDIS_URL:-redis://127.0.0.1:6379/5}"; \
 	  $(PMPATH) setup && $(PMPATH) bench seed && \
 	  $(PMPATH) bench pages --workers 2 --threads 4 --connections 16 --target-rps 400; \
 	else \

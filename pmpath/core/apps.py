@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from pmpath.core import (
             generation,
+            pagecache,
             tasks,  # noqa: F401  (registers periodic tasks with Huey)
         )
 
         generation.connect()
+        pagecache.connect()

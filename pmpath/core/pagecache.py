@@ -10,8 +10,12 @@ Generations (pmpath/core/generation.py) move on every save or delete of a user's
 bulk writes, and here, after every unsafe request (POST, PUT, PATCH, DELETE) a signed-in
 person makes, whatever its outcome.
 
-Only pages of the owner's own areas are cached (see CACHED_NAMESPACES); accounts, reviewer,
-admin, API and public pages never are. A page is never served from the cache while flash
+Only pages of the owner's own areas and the API's reads are cached (see CACHED_NAMESPACES);
+accounts, reviewer, admin and public pages never are. An API call made with a token is matched
+to its owner through a short-lived map from the token's hash to the user, filled after the
+token has been checked once and dropped when the token is changed or deleted; revoking a token
+or deactivating its owner moves the owner's generation too, so nothing cached is served for it
+again. A page is never served from the cache while flash
 messages wait, and entries live at most PMPATH_PAGE_CACHE_SECONDS, which bounds how long a
 relative date ("2 hours ago") can drift. The key includes the session's CSRF cookie, so forms
 in a cached page carry a token valid for that browser."""
@@ -31,8 +35,13 @@ from pmpath.core import generation
 
 # The areas whose pages show only the signed-in person's own data and the catalogue.
 CACHED_NAMESPACES = frozenset(
-    {"core", "jobs", "network", "interview", "career", "portfolio", "matching", "trends", "coach"}
-)
+    {
+        "core", "jobs", "network", "interview", "career", "portfolio", "matching", "trends",
+        "coach", "api",
+    }
+)  # fmt: skip
+API = "api"
+TOKEN = "pc:tok:"  # + the token's SHA-256 → its owner's id
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "HX-Trigger", "HX-Push-Url", "Vary")
 MAX_BYTES = 4 * 1024 * 1024
 
@@ -77,6 +86,42 @@ def _key(request: HttpRequest, user_id: int) -> str:
     return f"pc:page:{user_id}:{mine}:{everyone}:{digest}"
 
 
+def _bearer(request: HttpRequest) -> str | None:
+    scheme, _, raw = request.headers.get("Authorization", "").partition(" ")
+    return (raw.strip() or None) if scheme.lower() == "bearer" else None
+
+
+def token_key(key_hash: str) -> str:
+    return TOKEN + key_hash
+
+
+def _token_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()  # as accounts.services stores it
+
+
+def _owner(request: HttpRequest) -> int | None:
+    """Whose page this is: the token's owner for an API call with a token (the token wins
+    over a session there, as in the API's own authentication), else the session's user."""
+    resolver = request.resolver_match
+    if resolver is not None and resolver.namespaces[:1] == [API]:
+        raw = _bearer(request)
+        if raw is not None:
+            found = cache.get(token_key(_token_hash(raw)))
+            if found is None:
+                request._page_cache_token = raw  # type: ignore[attr-defined]
+            return found if isinstance(found, int) else None
+    return request.user.pk if request.user.is_authenticated else None
+
+
+def _remember_token(request: HttpRequest, response: HttpResponse) -> None:
+    """After the API has checked a token itself: map it to its owner for the next call (not
+    this one's page: its generation would have to be read before the view read the data)."""
+    raw = getattr(request, "_page_cache_token", None)
+    user = getattr(request, "user", None)
+    if raw and response.status_code == 200 and user is not None and user.is_authenticated:
+        cache.set(token_key(_token_hash(raw)), user.pk, settings.PAGE_CACHE_SECONDS)
+
+
 def _waiting_messages(request: HttpRequest) -> bool:
     storage = getattr(request, "_messages", None)
     return storage is not None and len(storage) > 0
@@ -114,6 +159,7 @@ class PageCacheMiddleware:
             return response
         if not enabled():
             return response
+        _remember_token(request, response)
         key = getattr(request, "_page_cache_key", None)
         if key is not None and "X-Page-Cache" not in response:
             packed = _pack(response)
@@ -127,12 +173,14 @@ class PageCacheMiddleware:
         if (
             not enabled()
             or request.method not in ("GET", "HEAD")
-            or not request.user.is_authenticated
             or not _cacheable_view(request, view)
             or _waiting_messages(request)
         ):
             return None
-        key = _key(request, request.user.pk)
+        owner = _owner(request)
+        if owner is None:
+            return None
+        key = _key(request, owner)
         hit = cache.get(key)
         if hit is None:
             request._page_cache_key = key  # type: ignore[attr-defined]
@@ -143,3 +191,16 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+def _token_changed(sender: type, instance: Any, **_: Any) -> None:
+    cache.delete(token_key(instance.key_hash))
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from pmpath.accounts.models import APIToken
+
+    post_save.connect(_token_changed, sender=APIToken, dispatch_uid="pagecache-token-save")
+    post_delete.connect(_token_changed, sender=APIToken, dispatch_uid="pagecache-token-delete")

@@ -122,3 +122,61 @@ def test_a_page_from_the_cache_carries_the_same_security_headers(alice_client):
     assert hit["X-Page-Cache"] == "hit"
     for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options"):
         assert hit.get(header) == fresh.get(header), header
+
+
+# -- the API's reads --------------------------------------------------------------------------
+
+API_URL = "/api/v1/jobs/stages"
+
+
+def token_client(user):
+    from django.test import Client
+
+    from pmpath.accounts.services import create_token
+
+    token, raw = create_token(user, name="script")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}"), token
+
+
+def test_an_api_read_with_a_token_is_served_again_without_reading_the_data(alice):
+    client, _ = token_client(alice)
+    client.get(API_URL)  # checks the token and maps it to alice
+    first = client.get(API_URL)  # stored
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(API_URL)
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    assert queries.captured_queries == []
+
+
+def test_a_revoked_token_gets_nothing_from_the_cache(alice):
+    client, token = token_client(alice)
+    prime(client, API_URL)
+    assert client.get(API_URL)["X-Page-Cache"] == "hit"
+    token.delete()
+    refused = client.get(API_URL)
+    assert refused.status_code == 401 and "X-Page-Cache" not in refused
+
+
+def test_a_token_reads_its_own_owners_cache_not_the_sessions(alice, bob, alice_client):
+    """With a session for alice and bob's token, the API answers as bob (the token wins)."""
+    bobs, _ = token_client(bob)
+    prime(alice_client, API_URL)
+    alice_client.defaults["HTTP_AUTHORIZATION"] = bobs.defaults["HTTP_AUTHORIZATION"]
+    prime(alice_client, API_URL)
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        as_bob = bobs.get(API_URL).content
+    assert alice_client.get(API_URL).content == as_bob
+
+
+def test_an_api_write_retires_the_cached_reads(alice):
+    client, _ = token_client(alice)
+    prime(client, "/api/v1/network/contacts")
+    made = client.post(
+        "/api/v1/network/contacts",
+        {"first_name": "Priya", "last_name": "Natarajan"},
+        content_type="application/json",
+    )
+    assert made.status_code in (200, 201)
+    page = client.get("/api/v1/network/contacts")
+    assert "X-Page-Cache" not in page and "Natarajan" in page.content.decode()
