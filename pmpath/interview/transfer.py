@@ -504,25 +504,28 @@ def clean(
 # --- writing ------------------------------------------------------------------------------------
 
 
-def _protect(cell: str) -> str:
-    return "'" + cell if cell[:1] in {"=", "+", "-", "@"} else cell
+FORMULA_STARTS = frozenset({"=", "+", "-", "@"})
+
 
 
 def format_csv(questions: Iterable[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    joiners = [
+        ", " if name in TAG_FIELDS else "\n" if name in POINT_FIELDS else None for name in COLUMNS
+    ]
+    columns = list(zip(COLUMNS, joiners, strict=True))
+    rows: list[list[str]] = [list(COLUMNS)]
     for q in questions:
         cells = []
-        for name in COLUMNS:
+        for name, joiner in columns:
             value = q.get(name)
-            if name in TAG_FIELDS:
-                cells.append(", ".join(value or []))
-            elif name in POINT_FIELDS:
-                cells.append("\n".join(value or []))
+            if joiner is not None:
+                cell = joiner.join(value or [])
             else:
-                cells.append("" if value is None else str(value))
-        writer.writerow([_protect(c) for c in cells])
+                cell = "" if value is None else str(value)
+            cells.append("'" + cell if cell[:1] in FORMULA_STARTS else cell)
+        rows.append(cells)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 

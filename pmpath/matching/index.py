@@ -41,6 +41,8 @@ VERSION = 1
 WORKPLACES = ("", "onsite", "hybrid", "remote")
 _MATRICES = ("required", "preferred", "domains", "wording")
 _CHUNK = 2048  # postings read into plain lists before the arrays are extended
+_RANKED_KEPT = 2000  # rows' parts and reasons kept for the last profile ranked
+_MASKS_KEPT = 32  # filter masks kept until the postings change
 
 
 class IndexFileError(ValueError):
@@ -327,6 +329,18 @@ class PostingIndex:
         return self._cache[key]
 
     def _mask(self, filters: Filters) -> np.ndarray:
+        """The rows passing the filters (read-only), kept per filters until the postings
+        change."""
+        masks = self._cache.setdefault("masks", {})
+        found = masks.get(filters)
+        if found is None:
+            if len(masks) >= _MASKS_KEPT:
+                masks.clear()
+            found = masks[filters] = self._build_mask(filters)
+            found.flags.writeable = False
+        return found
+
+    def _build_mask(self, filters: Filters) -> np.ndarray:
         col = self._col
         mask = self._alive.view().copy()
         if filters.family is not None:
@@ -334,7 +348,9 @@ class PostingIndex:
             mask &= col("family") == (engine.FAMILIES.index(fam) if fam in engine.FAMILIES else -9)
         if filters.levels:
             codes = [LEVEL_ORDER.index(lv) for lv in filters.levels if lv in LEVEL_ORDER]
-            mask &= np.isin(col("level"), codes)
+            wanted = np.zeros(len(LEVEL_ORDER) + 1, dtype=bool)  # the last: no level (-1)
+            wanted[codes] = True
+            mask &= wanted[col("level")]
         remote = col("workplace") == WORKPLACES.index("remote")
         if filters.remote_only:
             mask &= remote
@@ -347,7 +363,7 @@ class PostingIndex:
 
     def values(self, profile: ProfileDoc) -> dict[str, np.ndarray]:
         """Every part's value (0..1) for every row, dead rows included."""
-        facts = engine.profile_facts(profile, self.taxonomy)
+        facts = self._facts(profile)
         credit = np.zeros(self._n_skills)
         for skill, c in facts.credit.items():
             credit[self.taxonomy.column[skill]] = c
@@ -403,9 +419,39 @@ class PostingIndex:
             total += np.round(values[key] * weight, 1)
         return total
 
+    def _facts(self, profile: ProfileDoc) -> engine.ProfileFacts:
+        """The profile's facts, kept for the last profile seen: engine.profile_facts is cached
+        too, but finding it there hashes the whole resume, once per row ranked."""
+        cached = self._cache.get("facts")
+        if cached is None or cached[0] is not profile:
+            cached = self._cache["facts"] = (profile, engine.profile_facts(profile, self.taxonomy))
+        return cached[1]
+
+    def profile_totals(self, profile: ProfileDoc) -> np.ndarray:
+        """Every row's total points for the profile (read-only), kept for the last profile seen
+        until the postings change: the same resume is ranked on every page view."""
+        cached = self._cache.get("totals")
+        if cached is None or cached[0] is not profile:
+            cached = self._cache["totals"] = (profile, self.totals(self.values(profile)))
+            cached[1].flags.writeable = False
+        return cached[1]
+
+    def ranked_row(self, profile: ProfileDoc, row: int) -> Ranked:
+        """One row's parts and reasons, kept for the last profile seen until the postings
+        change (a page ranks the same few dozen rows again)."""
+        cached = self._cache.get("ranked")
+        if cached is None or cached[0] is not profile:
+            cached = self._cache["ranked"] = (profile, {})
+        found = cached[1].get(row)
+        if found is None:
+            found = self._ranked(profile, row)
+            if len(cached[1]) < _RANKED_KEPT:
+                cached[1][row] = found
+        return found
+
     def totals_by_id(self, profile: ProfileDoc) -> dict[int, float]:
         """Every live posting's total points (before rounding to the score), by posting id."""
-        total = self.totals(self.values(profile))
+        total = self.profile_totals(profile)
         return {pid: float(total[row]) for pid, row in self._row.items()}
 
     def rank(
@@ -422,8 +468,8 @@ class PostingIndex:
         filters = filters or Filters()
         if not self._row or (top is not None and top <= 0):
             return []
-        total = self.totals(self.values(profile))
-        mask = self._mask(filters)
+        total = self.profile_totals(profile)
+        mask = self._mask(filters).copy()
         if ids is not None:
             only = np.zeros(len(mask), dtype=bool)
             only[[row for i in ids if (row := self._row.get(i)) is not None]] = True
@@ -435,7 +481,7 @@ class PostingIndex:
         # A little slack: the exact scores are re-derived for the candidates and re-sorted.
         want = min(len(rows), top + 16)
         pick = rows[np.argpartition(-total[rows], want - 1)[:want]] if want < len(rows) else rows
-        ranked = [self._ranked(profile, int(r)) for r in pick]
+        ranked = [self.ranked_row(profile, int(r)) for r in pick]
         ranked.sort(key=lambda r: (-r.score, -sum(p.points for p in r.parts), -r.posting_id))
         return ranked[:top]
 
@@ -448,7 +494,7 @@ class PostingIndex:
     def parts_for_row(self, profile: ProfileDoc, row: int) -> list[tuple[Part, str]]:
         """The engine's parts for one row, built by the engine's functions from the row's
         numbers."""
-        facts = engine.profile_facts(profile, self.taxonomy)
+        facts = self._facts(profile)
         tax, m = self.taxonomy, self._mats()
         credit = facts.credit
 

@@ -34,6 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
@@ -470,13 +471,15 @@ def rank_among(
     """Rank only the given postings (the watchlist inbox, applications' postings) with the
     index's own numbers: every total at once, parts and reasons built only for those kept.
     PostingIndex.rank takes no id list, so this reads its row map and mask."""
-    values = index.values(profile)  # brings pending additions in first
-    total = index.totals(values)
+    total = index.profile_totals(profile)
     mask = index._mask(filters)
-    rows = [row for pk in set(ids) if (row := index._row.get(pk)) is not None and mask[row]]
-    rows.sort(key=lambda row: (-total[row], -int(index._ids[row])))
+    found = index._row
+    rows = np.fromiter((r for pk in set(ids) if (r := found.get(pk)) is not None), np.int64)
+    rows = rows[mask[rows]]
+    # Best total first, ties: the newer posting id first.
+    rows = rows[np.lexsort((-index._ids.view()[rows], -total[rows]))]
     if top is not None:
         rows = rows[: top + 16]  # slack, as rank() keeps, for the exact re-sort below
-    ranked = [index._ranked(profile, row) for row in rows]
+    ranked = [index.ranked_row(profile, int(row)) for row in rows]
     ranked.sort(key=lambda r: (-r.score, -sum(p.points for p in r.parts), -r.posting_id))
     return ranked if top is None else ranked[:top]

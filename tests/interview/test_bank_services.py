@@ -106,6 +106,28 @@ def test_export_holds_what_the_user_can_see_and_own_only_holds_theirs(alice, bob
     assert services.export_questions(None, fmt="csv", own_only=True).count("\n") == 1
 
 
+def test_an_export_shows_a_question_edited_since_the_last_export(alice):
+    question = services.create_question(alice, text="What would you measure for a zebra app?")
+    assert "zebra app" in services.export_questions(alice, fmt="csv")
+    services.update_question(
+        alice, question_id=question.pk, text="What would you measure for a quokka app?"
+    )
+    body = services.export_questions(alice, fmt="csv")
+    assert "quokka app" in body and "zebra app" not in body
+
+
+def test_an_export_shows_questions_written_where_no_signal_reached_this_process(alice):
+    """Another process's bulk import moves neither this process's generations nor sends
+    signals: the export still holds its rows, and loses a row deleted the same way."""
+    before = services.export_questions(alice, fmt="csv", own_only=True)
+    Question.objects.bulk_create(
+        [Question(owner=alice, text="How would you price a new tier?", category="strategy")]
+    )
+    assert "price a new tier" in services.export_questions(alice, fmt="csv", own_only=True)
+    Question.objects.filter(owner=alice)._raw_delete(Question.objects.db)
+    assert services.export_questions(alice, fmt="csv", own_only=True) == before
+
+
 def test_a_new_question_without_a_category_gets_the_suggested_one(alice):
     question = services.create_question(
         alice, text="Tell me about a time you led without authority."

@@ -142,6 +142,41 @@ def test_best_matches_can_look_only_in_the_watchlist_inbox(alice, alice_client):
     assert "Product Manager, Inbox" in html and "Elsewhere" not in html
 
 
+def test_best_matches_in_the_inbox_keep_to_what_the_watchlist_inbox_holds(alice, alice_client):
+    from pmpath.career.models import CandidateProfile
+    from pmpath.career.queries import profile_for
+    from pmpath.jobs.models import Company, Posting, Watch
+    from pmpath.jobs.watch_queries import inbox
+
+    make_resume(alice)
+    CandidateProfile.objects.update_or_create(user=alice, defaults={"target_level": "apm"})
+    company = Company.objects.create(user=alice, name="Acme Watch")
+    watch = Watch.objects.create(user=alice, company=company, board_kind="lever", board_name="acme")
+    titles = {
+        "kept": dict(title="Product Manager, Kept", level="pm"),
+        "archived": dict(title="Product Manager, Archived", level="pm", archived=True),
+        "dismissed": dict(title="Product Manager, Dismissed", level="pm", inbox_dismissed=True),
+        "tracked": dict(title="Product Manager, Tracked", level="pm"),
+        "too senior": dict(title="Director of Product, Far", level="director"),
+    }
+    made = {}
+    for n, (key, values) in enumerate(titles.items(), start=1):
+        made[key] = pm_posting(alice, n, title=values.pop("title"))
+        Posting.objects.filter(pk=made[key].pk).update(watch=watch, **values)
+        titles[key]["title"] = made[key].title
+    make_application(alice, posting_id=made["tracked"].pk)
+    held = inbox(alice, profile=profile_for(alice)).values_list("id", flat=True)
+    assert set(held) == {made["kept"].pk}
+
+    html = alice_client.get(reverse("matching:best") + "?scope=inbox").content.decode()
+    assert "Product Manager, Kept" in html and "Ranked over 1 posting in your inbox" in html
+    for key in ("archived", "dismissed", "tracked", "too senior"):
+        assert titles[key]["title"] not in html
+    # A level filter outside the inbox's levels finds nothing, rather than lifting them.
+    url = reverse("matching:best") + "?scope=inbox&level=director"
+    assert "Far" not in alice_client.get(url).content.decode()
+
+
 def test_best_matches_without_a_resume_points_to_the_resume_page(alice, alice_client):
     pm_posting(alice)
     html = alice_client.get(reverse("matching:best")).content.decode()
