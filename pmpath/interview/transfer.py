@@ -507,7 +507,6 @@ def clean(
 FORMULA_STARTS = frozenset({"=", "+", "-", "@"})
 
 
-
 def format_csv(questions: Iterable[dict[str, Any]]) -> str:
     joiners = [
         ", " if name in TAG_FIELDS else "\n" if name in POINT_FIELDS else None for name in COLUMNS
