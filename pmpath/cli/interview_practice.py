@@ -39,7 +39,8 @@ def _choose(user: Any, category: str, question_id: int | None) -> Any:
     for item in queue.items:
         if not category or item.question.category == category:
             console.print(f"[dim]{escape(item.reason)}[/]")
-            return item.question
+            # The queue reads only what it lists of a question: practise the whole of it.
+            return practice.visible_question(user, item.question.pk)
     page = practice_queries.picker(user, category=category, level=level)
     if not page.object_list:
         raise CLIError(f"--category: no questions in {category!r} yet (run `pmpath setup`)")
