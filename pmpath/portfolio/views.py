@@ -19,6 +19,7 @@ from pmpath.portfolio.forms import AttachmentForm, CaseStudyForm
 from pmpath.portfolio.images import CONTENT_TYPES, MAX_BYTES
 from pmpath.portfolio.markup import render as markdown
 from pmpath.portfolio.models import Attachment, CaseStudy
+from pmpath.portfolio.rows import case_rows
 from pmpath.portfolio.sections import SECTIONS
 from pmpath.portfolio.services import PortfolioError
 
@@ -46,8 +47,8 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = queries.portfolio(request.user)
     context = {
         "rows": rows,
+        "case_rows": case_rows(request, rows, queries.skill_names()),
         "published_count": sum(1 for r in rows if r.case.published),
-        "skill_names": queries.skill_names(),
         "link": queries.active_link(request.user),
         "profile": profile,
         "playbook": playbook,
