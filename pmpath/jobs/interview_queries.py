@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,9 +31,12 @@ CALENDAR_CACHE_SECONDS = 3600
 FOLLOW_UP_NAMESPACE = uuid.UUID("5d0f3c1e-8a61-4a8e-9f5e-3f4b2a7c9e10")
 
 
-def localize(interviews: list[Interview], *, now: datetime | None = None) -> list[Interview]:
+def localize(
+    interviews: list[Interview], *, now: datetime | None = None, people: bool = True
+) -> list[Interview]:
     """Give each round, for display: its start and end in its own zone, its interviewers as
-    people, and whether it is over."""
+    people (unless `people` is false: lists that do not show them skip the parsing), and
+    whether it is over."""
     now = now or timezone.now()
     zones: dict[str, ZoneInfo] = {}
     for interview in interviews:
@@ -48,7 +51,8 @@ def localize(interviews: list[Interview], *, now: datetime | None = None) -> lis
         interview.local_end = (  # type: ignore[attr-defined]
             interview.starts_at + timedelta(minutes=interview.duration_minutes)
         ).astimezone(zone)
-        interview.people = ical.parse_interviewers(interview.interviewers)  # type: ignore[attr-defined]
+        if people:
+            interview.people = ical.parse_interviewers(interview.interviewers)  # type: ignore[attr-defined]
         interview.is_past = interview.starts_at < now  # type: ignore[attr-defined]
     return interviews
 
@@ -82,9 +86,9 @@ def _follow_ups(user: Any, since: date) -> QuerySet[Application]:
     )
 
 
-# What the interviews page shows of a round (not its notes, which can be long).
+# What the interviews page shows of a round (not its notes or interviewers).
 LISTED = ("id", "application_id", "kind", "starts_at", "time_zone", "duration_minutes",
-          "location", "interviewers", "outcome", "thank_you_sent_on")  # fmt: skip
+          "location", "outcome", "thank_you_sent_on")  # fmt: skip
 
 
 @dataclass
@@ -110,23 +114,28 @@ def upcoming(user: Any, *, now: datetime | None = None, limit: int = PAGE_LIMIT)
     """The interviews page: rounds to come, rounds of the last month and follow-ups due."""
     now = now or timezone.now()
     since = now - LOOKBACK
+    # The application's title and company name come as two columns of each row (role_title,
+    # company_name; None without a company), not as two more model instances per row.
     rows = (
         _live(user)
-        .select_related("application", "application__company")
-        .only(*LISTED, "application__role_title", "application__company__name")
+        .only(*LISTED)
+        .annotate(role_title=F("application__role_title"))
+        .annotate(company_name=F("application__company__name"))
     )
     ahead = rows.filter(starts_at__gte=now)
     due = list(
-        _follow_ups(user, since.date()).only(
-            "id", "role_title", "next_action", "next_action_due", "company__name"
-        )[: limit + 1]
+        _follow_ups(user, since.date())
+        .select_related(None)
+        .only("id", "role_title", "next_action", "next_action_due")
+        .annotate(company_name=F("company__name"))[: limit + 1]
     )
     return Upcoming(
-        coming=localize(list(ahead.order_by("starts_at", "id")[:limit])),
+        coming=localize(list(ahead.order_by("starts_at", "id")[:limit]), people=False),
         recent=localize(
             list(
                 rows.filter(starts_at__gte=since, starts_at__lt=now).order_by("-starts_at")[:limit]
-            )
+            ),
+            people=False,
         ),
         follow_ups=due[:limit],
         coming_total=ahead.count(),

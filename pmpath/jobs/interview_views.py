@@ -22,10 +22,12 @@ from pmpath.jobs.interview_forms import (
     add_service_error,
     service_values,
 )
-from pmpath.jobs.models import Application, Interview
+from pmpath.jobs.models import INTERVIEW_KINDS, INTERVIEW_OUTCOMES, Application, Interview
 from pmpath.jobs.services import JobsError
 
 ADD_PREFIX = "interview"
+KIND_NAMES = dict(INTERVIEW_KINDS)
+OUTCOME_NAMES = dict(INTERVIEW_OUTCOMES)
 
 
 def _add_form(user: Any, data: Any = None) -> InterviewForm:
@@ -149,6 +151,8 @@ def interviews(request: HttpRequest) -> HttpResponse:
         "upcoming": queries.upcoming(request.user),
         "new_feed_url": new_feed_url,
         "lookback_days": queries.LOOKBACK.days,
+        "kind_names": KIND_NAMES,
+        "outcome_names": OUTCOME_NAMES,
     }
     return render(request, "jobs/interviews.html", context)
 

@@ -99,9 +99,32 @@ class Posting(OwnedModel):
         ]
         indexes = [
             models.Index(fields=["user", "archived", "-posted_on", "-id"], name="posting_list"),
-            models.Index(fields=["user", "family", "level"], name="posting_family_level"),
+            # Ending with `archived` lets the postings page count a family and level from the
+            # index alone: `archived` sits after the long descriptions in a posting's row, so
+            # reading it from 13,000 rows cost about 30 ms.
             models.Index(
-                fields=["user", "watch", "inbox_dismissed", "-first_seen_at"], name="posting_inbox"
+                fields=["user", "family", "level", "archived"], name="posting_family_level"
+            ),
+            # Ends with what the inbox filters on, so counting it (and the ranking's inbox
+            # ids) reads the index alone.
+            models.Index(
+                fields=[
+                    "user",
+                    "watch",
+                    "inbox_dismissed",
+                    "-first_seen_at",
+                    "family",
+                    "level",
+                    "archived",
+                ],
+                name="posting_inbox",
+            ),
+            # The inbox in page order: any page reads only its own and the earlier entries
+            # instead of sorting every watched posting (22 ms at page 20).
+            models.Index(
+                fields=["user", "-first_seen_at", "-id", "family", "level"],
+                condition=Q(watch__isnull=False, inbox_dismissed=False, archived=False),
+                name="posting_inbox_page",
             ),
         ]
 
@@ -176,6 +199,13 @@ class Application(OwnedModel):
             ),
             # Follow-ups for the calendar and the coach: due dates in order.
             models.Index(fields=["user", "next_action_due"], name="application_due"),
+            # The table sorted by company reads its keys from here rather than from 9,000 rows.
+            models.Index(
+                fields=["user", "archived_at", "company", "role_title"],
+                name="application_company_sort",
+            ),
+            # The funnel's fingerprint (how many, last changed) from the index alone.
+            models.Index(fields=["user", "updated_at"], name="application_changed"),
         ]
 
     def __str__(self) -> str:
@@ -322,7 +352,15 @@ class Interview(OwnedModel):
 
     class Meta:
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["user", "starts_at"], name="interview_upcoming")]
+        indexes = [
+            models.Index(fields=["user", "starts_at"], name="interview_upcoming"),
+            # An application's rounds in order, and the user's latest round (whose zone is the
+            # next one's default), each without reading or sorting every round of the user.
+            models.Index(
+                fields=["application", "starts_at", "id"], name="interview_of_application"
+            ),
+            models.Index(fields=["user", "-created_at", "-id"], name="interview_latest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.application}"

@@ -4,8 +4,10 @@ queries, whatever the number of applications or postings."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.core.cache import cache
@@ -21,6 +23,7 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
+    Subquery,
 )
 
 from pmpath.jobs.funnel import Funnel, Journey, Move, StageInfo, compute
@@ -32,10 +35,34 @@ BOARD_CARDS_PER_STAGE = 25
 PAGE_SIZE = 50
 
 
+@dataclass(slots=True)
+class CardCompany:
+    """The little of a company a board card shows (and the warm-contact marks match on)."""
+
+    pk: int
+    name: str
+    aliases: list[str]
+
+
+@dataclass(slots=True)
+class Card:
+    """One application on the board: just what its card shows. Plain rows instead of model
+    instances: building 200 applications and their companies cost ten times the SQL."""
+
+    pk: int
+    role_title: str
+    company_id: int | None
+    company: CardCompany | None
+    stage_id: int
+    next_action: str
+    next_action_due: date | None
+    brief_completeness: int | None = None
+
+
 @dataclass
 class Column:
     stage: Stage
-    cards: list[Application]
+    cards: list[Card]
     total: int
 
     @property
@@ -43,27 +70,73 @@ class Column:
         return self.total - len(self.cards)
 
 
+_USER, _STAGE = -7_000_001, -7_000_002  # stand-ins, replaced by the real ids on each run
+_card_sql: dict[str, tuple[str, list[Any]]] = {}
+
+
+def _column_sql(alias: str) -> tuple[str, list[Any]]:
+    """One column's cards as SQL, compiled by the ORM once per process (with stand-in ids):
+    compiling the same query for every column cost more than running them all."""
+    if alias not in _card_sql:
+        rows = (
+            Application.objects.filter(user_id=_USER, archived_at__isnull=True, stage_id=_STAGE)
+            .order_by("position", "-stage_changed_at", "-id")
+            .values_list(
+                "id",
+                "role_title",
+                "company_id",
+                "company__name",
+                "company__aliases",
+                "stage_id",
+                "next_action",
+                "next_action_due",
+            )
+        )
+        sql, params = rows.query.get_compiler(alias).as_sql()
+        _card_sql[alias] = (f"{sql} LIMIT %s", list(params))
+    return _card_sql[alias]
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def board(user: Any, *, per_stage: int = BOARD_CARDS_PER_STAGE) -> list[Column]:
     """The Kanban board: each stage with its first cards and its total, and each card's
-    research-brief completeness. One short indexed query per stage (a user has a handful) is
-    much cheaper than ranking every application with a window function: the count of
-    statements depends on the stages, never on the number of applications."""
+    research-brief completeness. Each column is a short indexed LIMIT query (much cheaper
+    than ranking every application with a window function), all of them sent as one
+    UNION ALL: three statements whatever the number of stages or applications."""
     stages = ensure_stages(user)
     live = Application.objects.owned_by(user).filter(archived_at__isnull=True)
     totals = dict(live.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
-    columns = []
-    shown: list[Application] = []
-    for stage in stages:
-        cards = []
-        if totals.get(stage.pk):
-            cards = list(
-                live.filter(stage=stage)
-                .select_related("company")
-                .order_by("position", "-stage_changed_at", "-id")[:per_stage]
-            )
-        shown.extend(cards)
-        columns.append(Column(stage, cards, totals.get(stage.pk, 0)))
-    attach_completeness(user, shown)  # one query for every card's research brief
+    filled = [s.pk for s in stages if totals.get(s.pk)]
+    by_stage: dict[int, list[Card]] = {pk: [] for pk in filled}
+    if filled:
+        alias = live.db
+        one, template = _column_sql(alias)
+        sql = " UNION ALL ".join(f"SELECT * FROM ({one}) AS c{i}" for i in range(len(filled)))
+        stand_in = {_USER: user.pk}
+        params: list[Any] = []
+        for stage_id in filled:
+            stand_in[_STAGE] = stage_id
+            params += [stand_in.get(p, p) if type(p) is int else p for p in template]
+            params.append(per_stage)
+        companies: dict[int, CardCompany] = {}
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            for pk, title, company_id, name, aliases, stage_id, action, due in cursor.fetchall():
+                company = None
+                if company_id is not None:
+                    company = companies.get(company_id)
+                    if company is None:
+                        if isinstance(aliases, str):
+                            aliases = json.loads(aliases)
+                        company = CardCompany(company_id, name, aliases or [])
+                        companies[company_id] = company
+                card = Card(pk, title, company_id, company, stage_id, action, _day(due))
+                by_stage[stage_id].append(card)
+    columns = [Column(s, by_stage.get(s.pk, []), totals.get(s.pk, 0)) for s in stages]
+    attach_completeness(user, [c for column in columns for c in column.cards])  # one query
     return columns
 
 
@@ -98,6 +171,22 @@ def applications(
 
 def paginate(rows: QuerySet, page: Any, size: int = PAGE_SIZE) -> Page:
     return Paginator(rows, size).get_page(page)
+
+
+def paginate_by_id(
+    rows: QuerySet, page: Any, size: int = PAGE_SIZE, *, related: tuple[str, ...] = ()
+) -> Page:
+    """A page of rows read in two steps: the page's ids in order, then those rows (with
+    `related` joined). Sorting only ids and sort keys (from an index) is what makes a late
+    page cheap: sorting whole rows read and carried every row before the offset (14 ms at
+    page 20 of 9,000). The second read is by primary key alone: repeating the filters let
+    SQLite walk a (user, ...) index over every row instead."""
+    found = Paginator(rows.values_list("pk", flat=True), size).get_page(page)
+    ids = list(found.object_list)
+    fetch = rows.model._default_manager.filter(pk__in=ids).select_related(*related)
+    by_id = {row.pk: row for row in fetch.order_by()} if ids else {}
+    found.object_list = [by_id[pk] for pk in ids if pk in by_id]
+    return found
 
 
 def history(application: Application) -> list[StageChange]:
@@ -226,8 +315,11 @@ def funnel(user: Any) -> Funnel:
     infos = [StageInfo(s.pk, s.name, s.outcome) for s in stages]
     # Reading every move of a year-long search costs tens of milliseconds; the result only
     # changes when an application or a move does, so it is kept under a fingerprint of both.
+    # One statement, each part from its own index: joining every move to its application
+    # to find the last one cost 18 ms at 10,000 applications.
+    last_move = StageChange.objects.owned_by(user).order_by("-id").values("id")[:1]
     state = Application.objects.owned_by(user).aggregate(
-        rows=Count("id"), changed=Max("updated_at"), moves=Max("history__id")
+        rows=Count("id"), changed=Max("updated_at"), moves=Max(Subquery(last_move))
     )
     fingerprint = hashlib.sha256(
         repr((state["rows"], state["changed"], state["moves"], infos)).encode()

@@ -4,11 +4,10 @@ of cards or companies in one query, so no page reads a brief per row."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import reduce
-from operator import add
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, F, IntegerField, QuerySet
+from django.db.models.expressions import RawSQL
 
 from pmpath.jobs.models import Application, Company, ResearchBrief
 
@@ -20,16 +19,16 @@ def percent(filled: int) -> int:
 
 
 def _filled() -> Any:
-    """How many of a brief's sections have text (the services store them trimmed)."""
-    return reduce(
-        add,
-        [
-            Case(
-                When(Q(**{name: ""}), then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
-            for name in ResearchBrief.FIELDS
-        ],
-    )
+    """How many of a brief's sections have text (the services store them trimmed). Written
+    as SQL once: resolving nine Case expressions on every page cost more than the query."""
+    return RawSQL(_FILLED_SQL, (), output_field=IntegerField())
+
+
+_FILLED_SQL = (
+    "("
+    + " + ".join(f"CASE WHEN {name} = '' THEN 0 ELSE 1 END" for name in ResearchBrief.FIELDS)
+    + ")"
+)
 
 
 def completeness_by_company(user: Any, company_ids: Iterable[int | None]) -> dict[int, int]:

@@ -69,7 +69,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     rows = queries.applications(
         request.user, stage_id=stage_id, search=search, sort=sort, archived=archived
     )
-    page = queries.paginate(rows, request.GET.get("page"))
+    page = queries.paginate_by_id(rows, request.GET.get("page"), related=("company", "stage"))
     research_queries.attach_completeness(request.user, page.object_list)
     context = {
         "page": page,
@@ -107,7 +107,9 @@ def application_new(request: HttpRequest) -> HttpResponse:
 
 @owner_view
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = get_owned_or_404(Application, request.user, pk=pk)
+    application = get_owned_or_404(
+        Application.objects.select_related("company", "stage"), request.user, pk=pk
+    )
     initial = {f: getattr(application, f) for f in services.APPLICATION_FIELDS}
     initial["company_name"] = application.company.name if application.company else ""
     form = ApplicationForm(request.POST or None, initial=initial)

@@ -80,8 +80,12 @@ class InboxPage:
 def inbox_page(user: Any, *, profile: Any = None, number: Any = 1) -> InboxPage:
     rows = inbox(user, profile=profile)
     since = timezone.now() - NEW_FOR
+    # Only what a row shows: postings are wide, and 50 full rows cost more than the query.
+    shown = rows.only(
+        "title", "level", "location", "workplace", "first_seen_at", "company_id", "company__name"
+    )
     return InboxPage(
-        page=paginate(rows, number),
+        page=paginate(shown, number),
         new_this_week=rows.filter(first_seen_at__gte=since).count(),
         since=since,
     )

@@ -63,16 +63,7 @@ page(
         lambda u: f"/network/contacts/{first_id('network.Contact', u)}/merge/",
     )
 )
-# Finding duplicates groups every contact's folded name and company (no index can serve the
-# case-folded grouping): a maintenance page opened now and then, so it gets more room.
-page(
-    Page(
-        "network: duplicates",
-        "network:duplicates",
-        lambda u: "/network/contacts/duplicates/",
-        target_p99_ms=250.0,
-    )
-)
+page(Page("network: duplicates", "network:duplicates", lambda u: "/network/contacts/duplicates/"))
 page(Page("network: tags", "network:tags", lambda u: "/network/tags/"))
 page(
     Page(

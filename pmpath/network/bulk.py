@@ -44,9 +44,14 @@ def _max_params() -> int:
 
 def insert(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[int]:
     """Insert `rows` (attribute name → value; missing columns take the field default; created_at
-    and updated_at are now) and return their new primary keys, in order."""
+    and updated_at are now; a model's `bulk_row(row)`, if it has one, fills derived columns) and
+    return their new primary keys, in order."""
     if not rows:
         return []
+    # Columns derived from others (a contact's name_key) are the model's to fill.
+    derive = getattr(model, "bulk_row", None)
+    if derive is not None:
+        rows = [derive(row) for row in rows]
     connection.ensure_connection()
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     now = timezone.now()

@@ -216,34 +216,43 @@ class DuplicateGroup:
 
 def duplicates(user: Any, *, limit: int = DUPLICATE_GROUPS) -> list[DuplicateGroup]:
     """Contacts that look like the same person: the same email (ignoring case), or the same
-    name (ignoring case) at the same company. The same LinkedIn profile cannot happen: the
-    database refuses a second contact with it. Four queries."""
+    name (ignoring case, accents and spacing) at the same company. The same LinkedIn profile
+    cannot happen: the database refuses a second contact with it. Four queries, grouped in
+    order from the stored keys' indexes: (user, email_key) and (user, name_key, company_key)."""
     mine = Contact.objects.owned_by(user)
     emails = list(
-        mine.exclude(email="")
-        .annotate(e=Lower("email"))
-        .values("e")
+        mine.filter(email_key__gt="")
+        .values("email_key")
         .annotate(n=Count("id"))
         .filter(n__gt=1)
-        .values_list("e", flat=True)[:limit]
+        .order_by("email_key")
+        .values_list("email_key", flat=True)[:limit]
     )
     names = list(
-        mine.exclude(first_name="", last_name="")
-        .annotate(f=Lower("first_name"), l=Lower("last_name"), k=F("company_key"))
-        .values("f", "l", "k")
+        mine.filter(name_key__gt="")
+        .values("name_key", "company_key")
         .annotate(n=Count("id"))
         .filter(n__gt=1)
-        .values_list("f", "l", "k")[:limit]
+        .order_by("name_key", "company_key")
+        .values_list("name_key", "company_key")[:limit]
     )
     if not emails and not names:
         return []
-    match = Q(e__in=emails)
-    for first, last, key in names:
-        match |= Q(f=first, l=last, company_key=key)
-    rows = list(
-        mine.annotate(e=Lower("email"), f=Lower("first_name"), l=Lower("last_name"))
-        .filter(match)
-        .order_by("id")
+    # Index searches, not a scan: every pairing of the names and companies found (a few
+    # strangers with one of the names at another of the companies are dropped below).
+    # Sorted here: ORDER BY id would have SQLite walk the (user, id) index instead.
+    match = Q(email_key__in=emails) | Q(
+        name_key__in=sorted({n for n, _ in names}), company_key__in=sorted({k for _, k in names})
+    )
+    wanted_names, wanted_emails = set(names), set(emails)
+    rows = sorted(
+        (
+            contact
+            for contact in mine.filter(match).order_by()
+            if contact.email_key in wanted_emails
+            or (contact.name_key, contact.company_key) in wanted_names
+        ),
+        key=lambda contact: contact.pk,
     )
     # Counted apart: a join over every contact's interactions would cost more than the rest.
     counts = dict(
@@ -255,12 +264,11 @@ def duplicates(user: Any, *, limit: int = DUPLICATE_GROUPS) -> list[DuplicateGro
     for contact in rows:
         contact.interaction_count = counts.get(contact.pk, 0)
     groups: dict[tuple[str, ...], list[Contact]] = defaultdict(list)
-    wanted_names = set(names)
     for contact in rows:
-        if contact.e and contact.e in emails:
-            groups[("email", contact.e)].append(contact)
-        if (contact.f, contact.l, contact.company_key) in wanted_names:
-            groups[("name", contact.f, contact.l, contact.company_key)].append(contact)
+        if contact.email_key and contact.email_key in wanted_emails:
+            groups[("email", contact.email_key)].append(contact)
+        if (contact.name_key, contact.company_key) in wanted_names:
+            groups[("name", contact.name_key, contact.company_key)].append(contact)
     found: list[DuplicateGroup] = []
     seen: set[frozenset[int]] = set()
     for key, members in groups.items():
@@ -393,8 +401,9 @@ def who_for_application(user: Any, application: Application) -> WhoIKnow | None:
 
 
 def board_companies(columns: Iterable[Any]) -> list[Company]:
-    """The companies on the jobs board's cards (already loaded with the cards)."""
-    return [a.company for column in columns for a in column.cards if a.company_id]
+    """The companies on the jobs board's cards (already loaded with the cards), each once."""
+    cards = (a for column in columns for a in column.cards if a.company_id)
+    return list({a.company_id: a.company for a in cards}.values())
 
 
 def opener_choices(user: Any, selected: list[int]) -> list[tuple[int, str]]:

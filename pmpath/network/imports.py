@@ -465,6 +465,8 @@ def _write(work: _Work, tick: _Progress) -> set[int]:
     by_fields: dict[frozenset[str], list[Contact]] = {}
     now = timezone.now()
     for person, fields in work.update.values():
+        if fields & {"first_name", "last_name"}:  # both, so the name_key is folded from both
+            fields = fields | {"first_name", "last_name"}
         values = {name: getattr(person, name) for name in fields}
         contact = Contact(pk=person.id, user_id=work.user.pk, updated_at=now, **values)
         by_fields.setdefault(frozenset(fields | {"updated_at"}), []).append(contact)

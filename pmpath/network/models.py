@@ -5,12 +5,15 @@ interaction is logged, edited or deleted, so the due list is one indexed query."
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
 
-from pmpath.core.models import OwnedModel
+from pmpath.core.models import OwnedModel, OwnedQuerySet
 from pmpath.jobs.models import Application, Company
 
 STRENGTHS = [
@@ -54,9 +57,61 @@ class Tag(OwnedModel):
         return self.name
 
 
+NAME_KEY_LENGTH = 250
+_NAMES = {"first_name", "last_name"}
+
+
+def fold_name(first: str | None, last: str | None) -> str:
+    """A contact's name folded for finding duplicates: case, accents and spacing ignored
+    ("  Inès  DUBOIS" and "ines dubois" give "ines dubois"); "" when there is no name."""
+    text = unicodedata.normalize("NFKD", f"{first or ''} {last or ''}")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())[:NAME_KEY_LENGTH]
+
+
+def _fill_keys(contact: Any) -> None:
+    contact.name_key = fold_name(contact.first_name, contact.last_name)
+    contact.email_key = (contact.email or "").lower()
+
+
+def _with_keys(fields: Iterable[str], *, whole: bool = True) -> set[str]:
+    """Update fields plus the keys derived from them. A partly built contact (bulk_update's,
+    `whole=False`) must carry both names: a key folded from one name and a blank is wrong."""
+    fields = set(fields)
+    names = _NAMES & fields
+    if names and names != _NAMES and not whole:
+        raise ValueError("update first_name and last_name together")
+    return (
+        fields
+        | ({"name_key"} if names else set())
+        | ({"email_key"} if "email" in fields else set())
+    )
+
+
+class ContactQuerySet(OwnedQuerySet):
+    """Keeps `name_key` and `email_key` right on the bulk paths, which bypass Contact.save()."""
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        objs = list(objs)
+        for contact in objs:
+            _fill_keys(contact)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs: Iterable[Any], fields: Sequence[str], *args: Any, **kw: Any) -> int:
+        keyed = _with_keys(fields, whole=False)
+        if len(keyed) > len(set(fields)):
+            objs = list(objs)
+            for contact in objs:
+                _fill_keys(contact)
+            fields = sorted(keyed)
+        return super().bulk_update(objs, fields, *args, **kw)
+
+
 class Contact(OwnedModel):
     first_name = models.CharField(max_length=100, blank=True)
     last_name = models.CharField(max_length=100, blank=True)
+    # fold_name(first_name, last_name), kept on every save: what duplicates are grouped by.
+    name_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, default="", editable=False)
     headline = models.CharField(max_length=300, blank=True)
     company = models.ForeignKey(
         Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts"
@@ -66,6 +121,7 @@ class Contact(OwnedModel):
     company_key = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
+    email_key = models.CharField(max_length=254, blank=True, default="", editable=False)  # lower
     phone = models.CharField(max_length=50, blank=True)
     linkedin_url = models.URLField(max_length=500, blank=True)
     # The profile slug, lower-cased ("in/jane-doe-123"): the key duplicates are found by.
@@ -98,13 +154,39 @@ class Contact(OwnedModel):
             models.Index(fields=["user", "last_name", "first_name", "id"], name="contact_list"),
             models.Index(fields=["user", "next_due_on"], name="contact_due"),
             models.Index(fields=["user", "email"], name="contact_email"),
-            models.Index(fields=["user", "company"], name="contact_company"),
-            models.Index(fields=["user", "company_key"], name="contact_company_key"),
+            # Ending with what the jobs board's warm-contact marks read (strength, and the
+            # company a name-matched contact is not linked to), so they come from the indexes
+            # alone: 3.6 ms → 1 ms for the board's 200 cards.
+            models.Index(fields=["user", "company", "strength"], name="contact_company"),
+            models.Index(
+                fields=["user", "company_key", "company", "strength"], name="contact_company_key"
+            ),
             models.Index(fields=["user", "-last_touched_on"], name="contact_recent"),
+            # Likely duplicates: the same folded name at the same company, grouped in order.
+            models.Index(fields=["user", "name_key", "company_key"], name="contact_name_key"),
+            # ... and the same email ignoring case.
+            models.Index(fields=["user", "email_key"], name="contact_email_key"),
         ]
+
+    objects = ContactQuerySet.as_manager()
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        _fill_keys(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = _with_keys(kwargs["update_fields"])
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def bulk_row(row: dict[str, Any]) -> dict[str, Any]:
+        """A row for pmpath.network.bulk.insert with its derived keys filled in."""
+        return {
+            **row,
+            "name_key": fold_name(row.get("first_name"), row.get("last_name")),
+            "email_key": (row.get("email") or "").lower(),
+        }
 
     @property
     def name(self) -> str:

@@ -1,7 +1,10 @@
+from datetime import date
+
 from django.urls import reverse
 
 from pmpath.jobs.models import Application, Posting
 from pmpath.jobs.services import ensure_stages
+from pmpath.network.models import Contact
 from tests.jobs.factories import (
     bulk_applications,
     bulk_postings,
@@ -17,6 +20,23 @@ def test_the_board_shows_a_column_per_stage_with_its_cards(alice, alice_client):
     for name in ["Saved", "Applied", "Interviewing", "Offer", "Rejected"]:
         assert f">{name}</h2>" in body
     assert "PM, Search" in body and "Globex" in body
+
+
+def test_the_board_escapes_what_the_person_wrote_on_each_card(alice, alice_client):
+    # The cards are written without autoescaping (for speed): each text is escaped by hand.
+    application = make_application(
+        alice,
+        role_title='<b id="t">PM</b>',
+        company_name='<i id="c">Globex</i>',
+        next_action='<script id="n">x</script>',
+        next_action_due=date(2026, 1, 5),
+    )
+    Contact.objects.create(user=alice, first_name="Dana", company=application.company, strength=4)
+    body = alice_client.get(reverse("jobs:board")).content.decode()
+    assert "<b id=" not in body and "<i id=" not in body and "<script id=" not in body
+    assert "&lt;b id=&#34;t&#34;&gt;PM&lt;/b&gt;" in body  # the title and the menu's label
+    assert "at &lt;i id=&#34;c&#34;&gt;Globex&lt;/i&gt;, one of them well" in body  # warm mark
+    assert "Next: &lt;script id=&#34;n&#34;&gt;x&lt;/script&gt; by 05 Jan" in body
 
 
 def test_a_card_moves_without_javascript_through_its_menu(alice, alice_client):

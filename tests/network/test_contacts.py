@@ -226,6 +226,33 @@ def test_duplicates_are_found_by_email_or_by_name_at_the_same_company(alice, bob
     assert found == sorted([sorted([a.pk, b.pk]), sorted([c.pk, d.pk])])
 
 
+def test_duplicates_differing_only_by_case_accents_or_spacing_are_still_found(alice):
+    a = make_contact(alice, first_name="Inès", last_name="Dubois", company_key="acme")
+    b = make_contact(alice, first_name="  INES ", last_name="dubois", company_key="acme")
+    c = make_contact(alice, first_name="Zoë", last_name="Tanaka", email="Zoe@Example.test")
+    d = make_contact(alice, first_name="Zoe", last_name="Other", email="zoe@example.TEST")
+    make_contact(alice, first_name="Inès", last_name="Duboisson", company_key="acme")
+    make_contact(alice, first_name="Ines", last_name="Dubois", company_key="initech")
+    groups = contact_queries.duplicates(alice)
+    found = sorted(sorted(x.pk for x in g.contacts) for g in groups)
+    assert found == sorted([sorted([a.pk, b.pk]), sorted([c.pk, d.pk])])
+    assert "same email zoe@example.test" in [g.reason for g in groups]
+
+
+def test_renaming_a_contact_moves_it_into_and_out_of_a_duplicate_pair(alice):
+    make_contact(alice, first_name="Jane", last_name="Doe", company_key="acme")
+    other = make_contact(alice, first_name="Janet", last_name="Doe", company_key="acme")
+    assert contact_queries.duplicates(alice) == []
+    contacts.save_contact(
+        alice, contact_id=other.pk, first_name="JANE", last_name="Doe", company="Acme"
+    )
+    assert len(contact_queries.duplicates(alice)) == 1
+    other.refresh_from_db()
+    other.first_name = "Janet"
+    other.save(update_fields=["first_name"])
+    assert contact_queries.duplicates(alice) == []
+
+
 def test_the_board_warmth_counts_contacts_at_each_company_under_any_of_its_names(alice):
     acme = Company.objects.create(user=alice, name="Acme", aliases=["Acme Rockets"])
     cold = Company.objects.create(user=alice, name="Coldco")

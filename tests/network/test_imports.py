@@ -10,7 +10,7 @@ import pytest
 from django.db import IntegrityError
 
 from pmpath.jobs.models import Company
-from pmpath.network import imports, services
+from pmpath.network import contact_queries, imports, services
 from pmpath.network.importers.base import ImportProblem
 from pmpath.network.models import Contact, ImportRun, Interaction, Position, Tag
 from tests.network.factories import make_contact
@@ -296,6 +296,30 @@ def test_progress_is_reported_up_to_the_total(alice):
     )
     assert calls[-1][0] == calls[-1][1] == 6 + 5 + 2  # connections, conversation days, invitations
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_a_contact_imported_in_bulk_gets_its_keys_and_is_found_as_a_duplicate(alice):
+    kept = make_contact(alice, first_name="Nia", last_name="Brooks", company_name="", email="")
+    imports.import_file(
+        alice,
+        filename="google.csv",
+        data="Given Name,Family Name,E-mail 1 - Value\nNÍA,  brooks ,Nia@Example.com\n".encode(),
+    )
+    nia = Contact.objects.owned_by(alice).get(source="csv")
+    assert (nia.name_key, nia.email_key) == ("nia brooks", "nia@example.com")
+    [group] = contact_queries.duplicates(alice)
+    assert sorted(c.pk for c in group.contacts) == sorted([kept.pk, nia.pk])
+    assert group.reason == "same name and company"
+
+
+def test_a_contact_renamed_by_an_import_gets_its_new_key(alice):
+    imports.import_file(
+        alice, filename="c.csv", data=b"First Name,Last Name,Email\nAda,,a@x.test\n"
+    )
+    imports.import_file(
+        alice, filename="c.csv", data=b"First Name,Last Name,Email\nAda,L\xc3\xb3pez,a@x.test\n"
+    )
+    assert Contact.objects.owned_by(alice).get().name_key == "ada lopez"
 
 
 # --- vCard and CSV ---------------------------------------------------------------------------
