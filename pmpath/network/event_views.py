@@ -27,7 +27,7 @@ from pmpath.network.event_forms import (
     event_initial,
     event_values,
 )
-from pmpath.network.models import Event
+from pmpath.network.models import EVENT_KINDS, EVENT_STATUSES, Event
 from pmpath.network.services import NetworkError
 
 MAX_UPLOAD = services.MAX_ICS_BYTES
@@ -38,7 +38,13 @@ def event_list(request: HttpRequest) -> HttpResponse:
     page = queries.events_page(
         request.user, status=request.GET.get("status", ""), page=request.GET.get("page")
     )
-    return render(request, "network/events.html", {"page": page})
+    context = {
+        "page": page,
+        # Read per row from dicts, not through get_FOO_display (75 rows a page).
+        "kind_names": dict(EVENT_KINDS),
+        "status_names": dict(EVENT_STATUSES),
+    }
+    return render(request, "network/events.html", context)
 
 
 def _zones() -> list[str]:
