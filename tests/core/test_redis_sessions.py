@@ -115,3 +115,12 @@ def test_the_soft_cache_runs_its_recovery_hooks_when_redis_answers_again():
     assert recovered == [True]
     assert client.get("k") == "value" and recovered == [True]
     soft._recovery_hooks.remove(hook)
+
+
+def test_the_soft_cache_builds_one_redis_client_per_pool_not_one_per_call():
+    from pmpath.core.cache import SoftRedisCache
+
+    backend = SoftRedisCache("redis://127.0.0.1:6379/9", {})
+    client = backend._cache._client
+    assert client.get_client("a") is client.get_client("b")
+    assert client.get_client("a", write=True) is client.get_client("b", write=True)
