@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pmpath.network import catalogue, ical
@@ -63,7 +64,18 @@ def localize(events: list[Event], *, now: datetime | None = None) -> list[Event]
 def event_rows(user: Any) -> QuerySet[Event]:
     """The user's events with their group and how many people were met there."""
     rows: QuerySet[Event] = Event.objects.owned_by(user)  # type: ignore[assignment]
-    return rows.select_related("group").annotate(met_count=Count("contacts_met", distinct=True))
+    # A counted sub-select rather than a join and GROUP BY over every column, so a page's rows
+    # come straight off the (user, starts_at) index in order, without two temporary sorts.
+    met = (
+        Event.contacts_met.through.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return rows.select_related("group").annotate(
+        met_count=Coalesce(Subquery(met, output_field=IntegerField()), 0)
+    )
 
 
 @dataclass
