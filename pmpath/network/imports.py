@@ -30,7 +30,7 @@ from pmpath.network.importers.base import (
     Problem,
     tidy_block,
 )
-from pmpath.network.models import Contact, ImportRun, Interaction, Position, Tag
+from pmpath.network.models import Contact, ImportRun, Interaction, Position, Tag, fold_name
 
 __all__ = ["ImportProblem", "ImportReport", "export_csv", "export_vcf", "import_file"]
 
@@ -218,10 +218,6 @@ class _Person:
         return {"user_id": user.pk, **{name: getattr(self, name) for name in _FIELDS}}
 
 
-def _name_key(first: str, last: str) -> str:
-    return " ".join(f"{first} {last}".lower().split())
-
-
 class _Book:
     """Every contact of the user, loaded once, found by profile, e-mail or unambiguous name."""
 
@@ -240,7 +236,7 @@ class _Book:
             self.by_key.setdefault(person.linkedin_key, person)
         if person.email:
             self.by_email.setdefault(person.email.lower(), person)
-        name = _name_key(person.first_name, person.last_name)
+        name = fold_name(person.first_name, person.last_name)
         if name:
             self.by_name.setdefault(name, []).append(person)
             if not person.linkedin_key:
@@ -260,7 +256,7 @@ class _Book:
         # Two different LinkedIn profiles are two people, whatever their addresses.
         if found and not (key and found.linkedin_key and found.linkedin_key != key):
             return found
-        name = _name_key(parsed.first_name, parsed.last_name)
+        name = fold_name(parsed.first_name, parsed.last_name)
         named = (self.by_name_unkeyed if key else self.by_name).get(name, [])
         named = [
             p
@@ -276,7 +272,7 @@ class _Book:
         """For messages and invitations: by profile, else a name only one contact has."""
         if key and key in self.by_key:
             return self.by_key[key]
-        named = self.by_name.get(_name_key(name, ""), [])
+        named = self.by_name.get(fold_name(name, ""), [])
         return named[0] if len(named) == 1 else None
 
 
