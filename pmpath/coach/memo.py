@@ -119,10 +119,10 @@ def cached(
     """`compute()`, or its value kept under this user's fingerprint of what `name` reads (and,
     with `generations`, under the user's and the catalogue's data generations, taken before
     `compute` reads anything)."""
-    key = f"pmpath:coach:{name}:{user.pk}:{fingerprint.stamp(name)}"
     if generations:
-        mine, everyone = generation.current(user.pk)
-        key += f":{mine}:{everyone}"
+        stamp = fingerprint.stamp(name)
+        return generation.cached(user.pk, f"coach:{name}", stamp, compute, ttl=ttl)
+    key = f"pmpath:coach:{name}:{user.pk}:{fingerprint.stamp(name)}"
     found = cache.get(key)
     if found is None:
         found = compute()

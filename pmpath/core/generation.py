@@ -18,15 +18,18 @@ coach/memo.py). They move:
 
 from __future__ import annotations
 
+import hashlib
 import time
+from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+T = TypeVar("T")
 PREFIX = "pc:gen:"
 EVERYONE = PREFIX + "all"
 
@@ -57,6 +60,20 @@ def current(user_id: int) -> tuple[Any, Any]:
     """(this user's generation, the catalogue's): 0 for one never moved."""
     found = cache.get_many([_key(user_id), EVERYONE])
     return found.get(_key(user_id), 0), found.get(EVERYONE, 0)
+
+
+def cached(user_id: int, name: str, stamp: Any, compute: Callable[[], T], *, ttl: int) -> T:
+    """`compute()`, or the value kept for this user under `name`, `stamp` (whatever else it
+    depends on: another process's rows) and the user's and the catalogue's generations, which
+    are read before `compute` reads anything."""
+    mine, everyone = current(user_id)
+    digest = hashlib.sha256(repr((stamp, mine, everyone)).encode()).hexdigest()[:16]
+    key = f"pmpath:gen:{name}:{user_id}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, ttl)
+    return found  # type: ignore[no-any-return]
 
 
 # -- keeping generations in step with the data --------------------------------------------

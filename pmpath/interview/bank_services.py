@@ -8,11 +8,9 @@ bank from copying it into the user's own questions."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -186,14 +184,11 @@ def export_questions(user: Any, *, fmt: str, own_only: bool = False) -> str:
     if not getattr(user, "is_authenticated", False):
         return transfer.format_as(fmt, export_rows(user, own_only=own_only), title=title)
     # Building the heavy user's file of 1,000 questions costs about 30 ms; it is kept under
-    # what it depends on: the rows' stamp (another process's change moves it) and the data
-    # generations (any save this process sees), taken before the rows are read.
-    mine, everyone = generation.current(user.pk)
-    stamp = export_stamp(user, own_only=own_only)
-    digest = hashlib.sha256(repr((stamp, mine, everyone)).encode()).hexdigest()[:16]
-    key = f"pmpath:interview:export:{user.pk}:{fmt}:{int(own_only)}:{digest}"
-    body = cache.get(key)
-    if body is None:
-        body = transfer.format_as(fmt, export_rows(user, own_only=own_only), title=title)
-        cache.set(key, body, EXPORT_CACHE_SECONDS)
-    return body  # type: ignore[no-any-return]
+    # the rows' stamp (another process's change moves it) and the data generations.
+    return generation.cached(
+        user.pk,
+        f"interview-export:{fmt}:{int(own_only)}",
+        export_stamp(user, own_only=own_only),
+        lambda: transfer.format_as(fmt, export_rows(user, own_only=own_only), title=title),
+        ttl=EXPORT_CACHE_SECONDS,
+    )

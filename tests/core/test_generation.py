@@ -249,3 +249,20 @@ def test_a_public_view_of_the_portfolio_moves_the_owners_generation(alice, bob):
     assert link.views == 1
     assert mine(alice) != before
     assert generation.current(bob.pk) == bobs
+
+
+def test_a_value_kept_under_the_generations_is_computed_again_once_they_move(alice, bob):
+    cache.clear()
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert generation.cached(alice.pk, "t", "s", compute, ttl=60) == 1
+    assert generation.cached(alice.pk, "t", "s", compute, ttl=60) == 1  # kept
+    generation.touch(bob.pk)
+    assert generation.cached(alice.pk, "t", "s", compute, ttl=60) == 1  # another user's move
+    assert generation.cached(alice.pk, "t", "other stamp", compute, ttl=60) == 2
+    generation.touch(alice.pk)
+    assert generation.cached(alice.pk, "t", "s", compute, ttl=60) == 3
