@@ -57,11 +57,6 @@ def exempt(view: Callable[..., Any]) -> Callable[..., Any]:
     return view
 
 
-def touch(user_id: int | None = None) -> None:
-    """Retire the cached pages of one user, or everyone's (user_id None)."""
-    generation.touch(user_id)
-
-
 def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
     match = request.resolver_match
     if match is None or getattr(view, "page_cache_exempt", False):
@@ -155,7 +150,7 @@ class PageCacheMiddleware:
             # the same generations): a write that sent no signals is seen on the next page.
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
-                touch(user.pk)
+                generation.touch(user.pk)
             return response
         if not enabled():
             return response

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from pmpath.core import pagecache
+from pmpath.core import generation
 from pmpath.jobs.models import Company
 
 URL = "/jobs/companies/"
@@ -62,7 +62,7 @@ def test_a_bulk_write_is_seen_once_it_touches_the_user(alice_client, alice):
     prime(alice_client)
     Company.objects.bulk_create([Company(user=alice, name="Umbrella Health")])  # no signals
     assert alice_client.get(URL)["X-Page-Cache"] == "hit"
-    pagecache.touch(alice.pk)
+    generation.touch(alice.pk)
     assert "Umbrella Health" in alice_client.get(URL).content.decode()
 
 
