@@ -74,6 +74,12 @@ class ImportReport:
 
 def import_applications(user: Any, name: str, data: bytes | str) -> ImportReport:
     """Read an applications CSV and store its rows, all in one transaction."""
+    from pmpath.security.sniff import binary_kind
+
+    kind = binary_kind(data) if isinstance(data, bytes | bytearray) else ""
+    if kind:  # refused by name, not read as 50,000 lines of Windows-1252 noise
+        message = f"{name} is {kind}, not a CSV file."
+        return ImportReport(source=name, problems=[Problem("file", "", message)])
     parsed = parse_applications_csv(data)
     report = ImportReport(source=name, problems=list(parsed.problems))
     if parsed.applications:
