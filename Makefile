@@ -98,7 +98,7 @@ bench: install ## Benchmarks: heavy user, cold start, every page, engines (docs/
 	  export DATABASE_URL="$$PMPATH_BENCH_DATABASE_URL" PMPATH_DATA_DIR=$(BENCH_DATA)-pg \
 	    PMPATH_REDIS_URL="$${PMPATH_REDIS_URL:-redis://127.0.0.1:6379/5}"; \
 	  $(PMPATH) setup && $(PMPATH) bench seed && \
-	  $(PMPATH) bench pages --workers 2 --threads 4 --connections 16 --target-rps 400; \
+	  $(PMPATH) bench pages --workers 2 --threads 4 --connections 16 --target-rps 400 --mix-duration 20; \
 	else \
 	  echo "== hosted-mode benchmark SKIPPED: set PMPATH_BENCH_DATABASE_URL=postgresql://USER@HOST/DB"; \
 	fi

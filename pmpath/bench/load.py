@@ -1,9 +1,10 @@
 """The page benchmark: a production server on one core, wrk on the other, every registered page
-measured in turn on loopback. Bounded in time: each page runs for `duration` seconds."""
+measured in turn on loopback. Bounded in time: each page runs for 1 to 3 seconds."""
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 # wrk prints this JSON line after each run (latencies in microseconds).
 WRK_REPORT = r"""
@@ -45,6 +47,7 @@ class Result:
     target_p99_ms: float
     target_rps: float = 0.0  # set in throughput mode, where latency includes queueing
     target_p50_ms: float = 0.0  # 0: not judged
+    seconds: int = 0  # of load
 
     @property
     def misses(self) -> list[str]:
@@ -67,6 +70,45 @@ class Result:
 
 class BenchError(Exception):
     pass
+
+
+def seconds_for(request_s: float, *, samples: int, connections: int, download: bool) -> int:
+    """Seconds of load for about `samples` requests at this pace: 1 to 3. A slower page gets
+    longer, so its p99 still rests on about a hundred requests; a download (judged on its own
+    budget for the whole file) gets the least."""
+    if download:
+        return 1
+    return max(1, min(3, math.ceil(samples * request_s / max(connections, 1))))
+
+
+def in_mix(page: Any, status: int) -> bool:
+    """Whether a page joins the hosted mix: a signed-in page or API read that answers (not a
+    public page, and not a download of everything, which has a time budget of its own)."""
+    return page.auth != "none" and page.target_p99_ms <= 100 and status < 400
+
+
+def mix_summary(report: dict[str, int], *, pages: int, target_rps: float) -> dict[str, Any]:
+    seconds = report["duration_us"] / 1e6
+    rps = report["requests"] / seconds if seconds else 0.0
+    errors = report["socket_errors"] + report["http_errors"]
+    return {
+        "pages": pages,
+        "requests": report["requests"],
+        "rps": round(rps, 1),
+        "p50_ms": report["p50_us"] / 1000,
+        "p99_ms": report["p99_us"] / 1000,
+        "errors": errors,
+        "target_rps": target_rps,
+        "ok": rps >= target_rps and not errors,
+    }
+
+
+def passed(results: list[Result], mix: dict[str, Any] | None) -> bool:
+    """Single-process mode: every page on its own targets. Throughput mode (a mix was run):
+    the mix at its target, and no page with errors; a page's throughput alone is shown."""
+    if mix is None:
+        return all(r.ok for r in results)
+    return bool(mix["ok"]) and all(r.misses in ([], ["req/s"]) for r in results)
 
 
 def free_port() -> int:
@@ -123,6 +165,63 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
 
 
+# The mix: every connection takes the next request of one list, round and round.
+WRK_MIX = r"""
+local requests = {}
+local next_one = 1
+init = function(args)
+  local file = assert(io.open(args[1], "r"))
+  for line in file:lines() do
+    local path, rest = line:match("^([^\t]*)\t?(.*)$")
+    local headers = {}
+    for name, value in rest:gmatch("([^\t:]+): ([^\t]*)") do headers[name] = value end
+    requests[#requests + 1] = wrk.format("GET", path, headers)
+  end
+  file:close()
+end
+request = function()
+  local chosen = requests[next_one]
+  next_one = next_one % #requests + 1
+  return chosen
+end
+"""
+
+
+def _mix_line(path: str, headers: dict[str, str]) -> str:
+    for text in (path, *headers, *headers.values()):
+        if "\t" in text or "\n" in text:
+            raise BenchError(f"a tab or new line in a mixed request: {text!r}")
+    return "\t".join([path, *(f"{k}: {v}" for k, v in headers.items())])
+
+
+def run_wrk_mix(
+    base_url: str,
+    requests: list[tuple[str, dict[str, str]]],
+    *,
+    duration: float,
+    connections: int,
+    core: int | None,
+) -> dict[str, int]:
+    """Load a list of requests (path, headers) in turn, as many people using different pages
+    at once: the server's throughput over the whole list."""
+    if not requests:
+        raise BenchError("no requests to mix")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
+        listing.write("\n".join(_mix_line(path, headers) for path, headers in requests) + "\n")
+    try:
+        return run_wrk(
+            base_url + requests[0][0],
+            headers={},
+            duration=duration,
+            connections=connections,
+            core=core,
+            script=WRK_MIX + WRK_REPORT,
+            args=[listing.name],
+        )
+    finally:
+        Path(listing.name).unlink(missing_ok=True)
+
+
 def run_wrk(
     url: str,
     *,
@@ -130,12 +229,14 @@ def run_wrk(
     duration: float,
     connections: int,
     core: int | None,
+    script: str = WRK_REPORT,
+    args: list[str] | None = None,
 ) -> dict[str, int]:
     wrk = shutil.which("wrk")
     if not wrk:
         raise BenchError("wrk is not installed (Debian: apt-get install wrk)")
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_REPORT)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script_file:
+        script_file.write(script)
     try:
         command = [
             wrk,
@@ -143,19 +244,19 @@ def run_wrk(
             f"-c{connections}",
             f"-d{max(1, round(duration))}s",
             "-s",
-            script.name,
+            script_file.name,
         ]
         for key, value in headers.items():
             command += ["-H", f"{key}: {value}"]
         out = subprocess.run(
-            pinned([*command, url], core),
+            pinned([*command, url, *(["--", *args] if args else [])], core),
             capture_output=True,
             text=True,
             timeout=duration + 30,
             check=False,
         )
     finally:
-        Path(script.name).unlink(missing_ok=True)
+        Path(script_file.name).unlink(missing_ok=True)
     for line in reversed(out.stdout.splitlines()):
         if line.startswith("{"):
             return json.loads(line)

@@ -58,8 +58,16 @@ def touch_after_commit(user_id: int | None = None) -> None:
 
 def current(user_id: int) -> tuple[Any, Any]:
     """(this user's generation, the catalogue's): 0 for one never moved."""
-    found = cache.get_many([_key(user_id), EVERYONE])
-    return found.get(_key(user_id), 0), found.get(EVERYONE, 0)
+    generations, _ = current_with(user_id, [])
+    return generations
+
+
+def current_with(user_id: int, keys: list[str]) -> tuple[tuple[Any, Any], dict[str, Any]]:
+    """`current(user_id)` and the cache's values for `keys`, in one round trip: a value
+    stored beside the generations it was built at is checked against them as it is read."""
+    mine = _key(user_id)
+    found = cache.get_many([mine, EVERYONE, *keys])
+    return (found.pop(mine, 0), found.pop(EVERYONE, 0)), found
 
 
 def cached(user_id: int, name: str, stamp: Any, compute: Callable[[], T], *, ttl: int) -> T:

@@ -2,9 +2,9 @@
 
 A signed-in person's pages depend on their own data (and on the shared catalogue), so a page
 rendered once can be served again until that data changes. Each user has a *generation*
-number in the shared cache (Redis), and so does the catalogue; a page is stored under the
-generations it was rendered at, so bumping a generation retires every page built on the old
-data at once, without finding them.
+number in the shared cache (Redis), and so does the catalogue; a page is stored with the
+generations it was rendered at and read in the same round trip as the current ones, so bumping
+a generation retires every page built on the old data at once, without finding them.
 
 Generations (pmpath/core/generation.py) move on every save or delete of a user's rows, after
 bulk writes, and here, after every unsafe request (POST, PUT, PATCH, DELETE) a signed-in
@@ -65,7 +65,6 @@ def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
 
 
 def _key(request: HttpRequest, user_id: int) -> str:
-    mine, everyone = generation.current(user_id)
     parts = "\x00".join(
         (
             request.method or "GET",
@@ -78,7 +77,7 @@ def _key(request: HttpRequest, user_id: int) -> str:
         )
     )
     digest = hashlib.blake2b(parts.encode(), digest_size=16).hexdigest()
-    return f"pc:page:{user_id}:{mine}:{everyone}:{digest}"
+    return f"pc:page:{user_id}:{digest}"
 
 
 def _bearer(request: HttpRequest) -> str | None:
@@ -159,7 +158,9 @@ class PageCacheMiddleware:
         if key is not None and "X-Page-Cache" not in response:
             packed = _pack(response)
             if packed is not None and not _waiting_messages(request):
-                cache.set(key, packed, settings.PAGE_CACHE_SECONDS)
+                # Stored with the generations read before the view read any data.
+                value = (request._page_cache_generations, *packed)  # type: ignore[attr-defined]
+                cache.set(key, value, settings.PAGE_CACHE_SECONDS)
         return response
 
     def process_view(
@@ -176,11 +177,14 @@ class PageCacheMiddleware:
         if owner is None:
             return None
         key = _key(request, owner)
-        hit = cache.get(key)
-        if hit is None:
+        # One round trip: the generations and the page, kept with those it was rendered at.
+        generations, found = generation.current_with(owner, [key])
+        hit = found.get(key)
+        if hit is None or hit[0] != generations:
             request._page_cache_key = key  # type: ignore[attr-defined]
+            request._page_cache_generations = generations  # type: ignore[attr-defined]
             return None
-        body, headers = hit
+        _, body, headers = hit
         response = HttpResponse(body)
         for name, value in headers:
             response[name] = value
