@@ -159,7 +159,7 @@ TEMPLATES = [
             "autoescape": True,
             "auto_reload": DEBUG,
             # `sharing`: the "Share for review" panel on shareable objects' pages (lazy).
-            "context_processors": ["pmpath.accounts.context.sharing"],
+            "context_processors": ["pmpath.core.context.csrf", "pmpath.accounts.context.sharing"],
         },
     },
     {

@@ -132,14 +132,21 @@ def pages(
                 with contextlib.suppress(OSError):
                     urllib.request.urlopen(request, timeout=10).read()
                 warm.append(time.perf_counter() - started)
+            download = page.target_p99_ms > 100
             seconds = duration or load.seconds_for(
                 min(warm[1:]),
                 samples=samples,
                 connections=connections,
-                download=page.target_p99_ms > 100,
+                download=download,
             )
             report = load.run_wrk(
-                url, headers=headers, duration=seconds, connections=connections, core=1
+                url,
+                headers=headers,
+                duration=seconds,
+                # One download at a time: sixteen whole-data exports in flight would still be
+                # running on the server when the next page's measurement starts.
+                connections=1 if download else connections,
+                core=1,
             )
             status, statements = sql[page.name]
             results.append(
