@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
 
-from django.core.paginator import Page
-from django.db.models import Exists, OuterRef, QuerySet, Value
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pmpath.jobs.models import LEVELS, Application, Posting, Watch
-from pmpath.jobs.queries import paginate
+from pmpath.jobs.queries import PAGE_SIZE
 
 LADDER = [key for key, _ in LEVELS]  # apm, pm, senior_pm, lead_pm, director
 NEW_FOR = timedelta(days=7)
@@ -33,7 +33,20 @@ def _target(profile: Any) -> str:
 
 def watches(user: Any) -> list[Watch]:
     return list(
-        Watch.objects.owned_by(user).select_related("company").order_by("company__name", "id")
+        Watch.objects.owned_by(user)
+        .select_related("company")
+        .only(  # what the watchlist shows: not the poller's bookkeeping (ETag, etc.)
+            "company__name",
+            "board_kind",
+            "board_name",
+            "active",
+            "last_error",
+            "failures",
+            "next_poll_at",
+            "last_polled_at",
+            "last_found",
+        )
+        .order_by("company__name", "id")
     )
 
 
@@ -84,8 +97,10 @@ def inbox_page(user: Any, *, profile: Any = None, number: Any = 1) -> InboxPage:
     shown = rows.only(
         "title", "level", "location", "workplace", "first_seen_at", "company_id", "company__name"
     )
-    return InboxPage(
-        page=paginate(shown, number),
-        new_this_week=rows.filter(first_seen_at__gte=since).count(),
-        since=since,
+    # Both counts in one pass over the inbox, the total handed to the paginator.
+    counts = rows.order_by().aggregate(
+        total=Count("id"), new=Count("id", filter=Q(first_seen_at__gte=since))
     )
+    paginator = Paginator(shown, PAGE_SIZE)
+    paginator.count = counts["total"]  # type: ignore[misc]  # a cached_property, given
+    return InboxPage(page=paginator.get_page(number), new_this_week=counts["new"], since=since)
