@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 PARTS = [
     ("situation", "Situation"),
@@ -179,7 +180,10 @@ def check_length(total: int) -> Check:
     return Check("length", "Two minutes long", True, f"{told}.", (f"{total} words",))
 
 
+@lru_cache(maxsize=4096)
 def check(story: StoryText) -> StoryReport:
+    """The story's report. Kept per text (both are immutable): the story bank shows fifty
+    reports a page, and a story's text changes far less often than the page is read."""
     total = sum(words(getattr(story, key)) for key, _name in PARTS)
     parts = check_parts(story)
     return StoryReport(
