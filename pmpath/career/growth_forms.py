@@ -9,6 +9,7 @@ from django import forms
 from pmpath.career import queries
 from pmpath.career.assessment_queries import Choice
 from pmpath.career.models import EXPERIENCE_STATUSES, Experience, WeeklyGoal
+from pmpath.core.widgets import Choices, QuickSelect
 
 KIND_GROUPS = [
     ("story", "Your stories"),
@@ -39,7 +40,7 @@ class EvidenceForm(forms.Form):
             options = [(f"{c.kind}:{c.object_id}", c.label) for c in choices.get(kind, [])]
             if options:
                 grouped.append((name, options))
-        self.fields["item"].widget = forms.Select(choices=grouped)
+        self.fields["item"].widget = QuickSelect(choices=Choices(grouped))
         self.has_choices = len(grouped) > 1
 
     def clean(self) -> dict[str, Any]:

@@ -31,3 +31,15 @@ def test_a_field_given_choices_validates_against_them():
         pass
     else:
         raise AssertionError("an unknown choice was accepted")
+
+
+def test_option_groups_render_exactly_as_djangos():
+    grouped = [
+        ("", "Choose <one>"),
+        ("Your stories", [("story:1", "Launch & learn"), ("story:2", "Two")]),
+        ('Your "case" studies', [("case_study:7", "Seven")]),
+        ("loose", "A loose option"),
+    ]
+    for value in (None, "", "story:2", "case_study:7", "loose", "nothing"):
+        expected = forms.Select(choices=grouped).render("item", value, {"id": "id_item"})
+        assert QuickSelect(choices=grouped).render("item", value, {"id": "id_item"}) == expected
