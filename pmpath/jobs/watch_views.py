@@ -43,7 +43,7 @@ def watchlist(request: HttpRequest) -> HttpResponse:
             request.user, profile=profile, number=request.GET.get("page")
         ),
         "profile": profile,
-        "levels": watch_queries.levels_near(getattr(profile, "target_level", "") or ""),
+        "levels": watch_queries.inbox_levels(profile),
     }
     return render(request, "jobs/watchlist.html", context)
 

@@ -340,6 +340,19 @@ class PostingIndex:
             found.flags.writeable = False
         return found
 
+    def rows_passing(self, ids: Iterable[int], filters: Filters) -> np.ndarray:
+        """The rows of those of `ids` that are in the index and pass the filters."""
+        found = self._row
+        rows = np.fromiter((r for pk in set(ids) if (r := found.get(pk)) is not None), np.int64)
+        return rows[self._mask(filters)[rows]]
+
+    def posting_ids(self, rows: np.ndarray) -> np.ndarray:
+        return self._ids.view()[rows]
+
+    def passing(self, ids: Iterable[int], filters: Filters) -> set[int]:
+        """Those of `ids` in the index whose postings pass the filters (family, levels…)."""
+        return {int(pk) for pk in self.posting_ids(self.rows_passing(ids, filters))}
+
     def _build_mask(self, filters: Filters) -> np.ndarray:
         col = self._col
         mask = self._alive.view().copy()

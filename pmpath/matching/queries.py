@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 
 from pmpath.career.models import CandidateProfile
@@ -129,20 +129,18 @@ class Best:
 
 
 def _inbox(user: Any) -> tuple[set[int], Filters]:
-    """The watchlist inbox (jobs.watch_queries.inbox) in two halves: the ids of watched postings
-    not dismissed and not tracked as applications, read from the inbox index alone; and its
-    other conditions (product management, levels near the target) as ranking filters, which the
-    ranking index answers from its own columns (archived postings are not in it). Reading those
-    columns from 5,000 wide posting rows cost about 10 ms at the heavy user's size."""
+    """The watchlist inbox (jobs.watch_queries.inbox) in its two halves: the ids of watched
+    postings not dismissed and not tracked as applications, read from the inbox index alone;
+    and its other conditions (product management, levels near the target) as ranking filters,
+    which the ranking index answers from its own columns (archived postings are not in it).
+    Reading those columns from 5,000 wide posting rows cost about 10 ms at the heavy user's
+    size."""
     from pmpath.career.queries import profile_for
-    from pmpath.jobs.models import Application
-    from pmpath.jobs.watch_queries import _target, levels_near
+    from pmpath.jobs.watch_queries import INBOX_FAMILY, inbox_levels, inbox_watched
 
-    tracked = Application.objects.filter(posting=OuterRef("pk"))
-    rows = Posting.objects.owned_by(user).filter(watch__isnull=False, inbox_dismissed=False)
-    ids = set(rows.filter(~Exists(tracked)).order_by().values_list("id", flat=True))
-    near = tuple(lv for lv in levels_near(_target(profile_for(user))) if lv in LEVEL_ORDER)
-    return ids, Filters(levels=near, family="product_management")  # type: ignore[arg-type]
+    ids = set(inbox_watched(user).order_by().values_list("id", flat=True))
+    near = tuple(lv for lv in inbox_levels(profile_for(user)) if lv in LEVEL_ORDER)
+    return ids, Filters(levels=near, family=INBOX_FAMILY)  # type: ignore[arg-type]
 
 
 def _within(filters: Filters, scope: Filters) -> Filters | None:
@@ -170,8 +168,7 @@ def rank(
     index, _ = ranking.index_for(user, wait=wait)
     top = max(1, min(top, MAX_TOP))
     if only is not None and scope is not None:
-        mask = index._mask(scope)
-        only = {pk for pk in only if (row := index._row.get(pk)) is not None and mask[row]}
+        only = index.passing(only, scope)
         narrowed = _within(filters, scope)
         if narrowed is None:
             return [], len(only)

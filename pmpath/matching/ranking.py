@@ -469,15 +469,11 @@ def rank_among(
     index: Any, profile: Any, filters: Filters, ids: Iterable[int], *, top: int | None = None
 ) -> list[Ranked]:
     """Rank only the given postings (the watchlist inbox, applications' postings) with the
-    index's own numbers: every total at once, parts and reasons built only for those kept.
-    PostingIndex.rank takes no id list, so this reads its row map and mask."""
+    index's own numbers: every total at once, parts and reasons built only for those kept."""
     total = index.profile_totals(profile)
-    mask = index._mask(filters)
-    found = index._row
-    rows = np.fromiter((r for pk in set(ids) if (r := found.get(pk)) is not None), np.int64)
-    rows = rows[mask[rows]]
+    rows = index.rows_passing(ids, filters)
     # Best total first, ties: the newer posting id first.
-    rows = rows[np.lexsort((-index._ids.view()[rows], -total[rows]))]
+    rows = rows[np.lexsort((-index.posting_ids(rows), -total[rows]))]
     if top is not None:
         rows = rows[: top + 16]  # slack, as rank() keeps, for the exact re-sort below
     ranked = [index.ranked_row(profile, int(row)) for row in rows]
