@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import random
 import time
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
@@ -24,7 +26,11 @@ def seed(*, scale: float = 1.0, users: int = 1, seed: int = 42, force: bool = Fa
     """Build (or rebuild) the heavy users. Skips the work when the same data is already there."""
     registry.discover()
     names = sorted(registry.GENERATORS)
-    recipe = f"scale={scale};users={users};seed={seed};generators={','.join(names)}"
+    # The data folder too: it holds what the rows point at (uploaded pictures, the secret that
+    # signs calendar links, the saved ranking index), so a database seeded beside another
+    # folder is rebuilt rather than measured with 404s.
+    folder = Path(settings.DATA_DIR).resolve()
+    recipe = f"scale={scale};users={users};seed={seed};generators={','.join(names)};data={folder}"
     fingerprint = hashlib.sha256(recipe.encode()).hexdigest()
     User = get_user_model()
     present = User.objects.filter(username=heavy_username(0)).exists()

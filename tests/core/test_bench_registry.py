@@ -29,3 +29,12 @@ def test_the_heavy_user_is_built_deterministically(db):
         .get()
     )
     assert first == again
+
+
+def test_a_database_seeded_beside_another_data_folder_is_rebuilt(db, settings, tmp_path):
+    from pmpath.bench.heavy import seed
+
+    seed(scale=0.01, force=True)
+    assert seed(scale=0.01) == ["heavy data already present (use --force to rebuild)"]
+    settings.DATA_DIR = tmp_path  # its pictures, calendar secret and ranking index are not here
+    assert seed(scale=0.01) != ["heavy data already present (use --force to rebuild)"]
