@@ -54,6 +54,8 @@ class Result:
         """What this page failed, in words ("p50", "p99", "req/s", "errors")."""
         if self.errors or self.status >= 400:
             return ["errors"]
+        if not self.requests:
+            return ["no answer"]  # nothing finished in time: nothing measured, so not a pass
         if self.target_rps:
             return [] if self.rps >= self.target_rps else ["req/s"]
         missed = []
@@ -74,10 +76,10 @@ class BenchError(Exception):
 
 def seconds_for(request_s: float, *, samples: int, connections: int, download: bool) -> int:
     """Seconds of load for about `samples` requests at this pace: 1 to 3. A slower page gets
-    longer, so its p99 still rests on about a hundred requests; a download (judged on its own
-    budget for the whole file) gets the least."""
+    longer, so its p99 still rests on about a hundred requests. A download (judged on its own
+    budget for the whole file) gets time for about three (at most 10 s)."""
     if download:
-        return 1
+        return max(1, min(10, math.ceil(3 * request_s)))
     return max(1, min(3, math.ceil(samples * request_s / max(connections, 1))))
 
 

@@ -86,4 +86,10 @@ def test_a_slower_page_is_loaded_longer_so_its_p99_rests_on_about_as_many_reques
     assert seconds_for(0.028, samples=100, connections=1, download=False) == 3
     assert seconds_for(0.5, samples=100, connections=1, download=False) == 3  # at most 3 s
     assert seconds_for(0.028, samples=100, connections=16, download=False) == 1
-    assert seconds_for(0.9, samples=100, connections=1, download=True) == 1
+    assert seconds_for(0.2, samples=100, connections=1, download=True) == 1
+    assert seconds_for(0.9, samples=100, connections=1, download=True) == 3
+    assert seconds_for(8.0, samples=100, connections=1, download=True) == 10
+
+
+def test_a_page_with_no_answer_in_its_time_is_a_miss_not_a_pass():
+    assert result(0, 0, requests=0).misses == ["no answer"]
