@@ -16,6 +16,7 @@ from django.db.models import CharField, Count, F, IntegerField, Max, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from pmpath.core import generation
 from pmpath.jobs.company_match import company_key
 from pmpath.jobs.models import Application, Company
 from pmpath.network.models import Contact, Interaction, Position, Tag
@@ -320,10 +321,22 @@ class WhoIKnow:
     former_total: int
 
 
+WHO_TTL_SECONDS = 60
+
+
 def who_i_know(user: Any, company: Company, *, limit: int = WHO_LIMIT) -> WhoIKnow:
     """People at this company now (linked to it, or employed under any of its names), then
     people who used to work there, each ranked by relationship strength, then by how recently
-    you were in touch. Five queries, whatever the numbers."""
+    you were in touch. Five queries, whatever the numbers; kept under the person's data
+    generation, which every change to their contacts, positions or companies moves (from
+    another process without Redis, seen within WHO_TTL_SECONDS)."""
+    stamp = (company.pk, company.name, limit)
+    return generation.cached(
+        user.pk, "who-i-know", stamp, lambda: _who_i_know(user, company, limit), ttl=WHO_TTL_SECONDS
+    )
+
+
+def _who_i_know(user: Any, company: Company, limit: int) -> WhoIKnow:
     keys = company_keys(company)
     # The ids first, once each (the two-halved subquery is most of the cost of compiling a
     # statement, and was compiled into four), then plain reads by primary key.

@@ -134,6 +134,19 @@ def test_a_position_makes_a_former_employee_show_up_for_that_company(alice):
     assert [p.contact_id for p in who.former] == [now_elsewhere.pk]
 
 
+def test_who_i_know_is_kept_but_follows_every_change(alice, bob, django_assert_num_queries):
+    acme = Company.objects.create(user=alice, name="Acme")
+    first = contacts.save_contact(alice, first_name="Ada", last_name="One", company="Acme")
+    assert [c.pk for c in contact_queries.who_i_know(alice, acme).current] == [first.pk]
+    with django_assert_num_queries(0):
+        contact_queries.who_i_know(alice, acme)
+    contacts.save_contact(bob, first_name="Bo", last_name="Other", company="Acme")
+    second = contacts.save_contact(alice, first_name="Bea", last_name="Two", company="Acme")
+    assert {c.pk for c in contact_queries.who_i_know(alice, acme).current} == {first.pk, second.pk}
+    Contact.objects.filter(pk=second.pk).delete()
+    assert [c.pk for c in contact_queries.who_i_know(alice, acme).current] == [first.pk]
+
+
 def test_a_position_that_ends_before_it_starts_is_refused(alice):
     contact = make_contact(alice)
     with pytest.raises(NetworkError, match="ended_on"):
