@@ -76,6 +76,11 @@ def pages(
         min=1,
         help="Throughput mode: seconds of the mix, every signed-in page and API read in turn.",
     ),
+    each: bool = typer.Option(
+        True,
+        "--each/--mix-only",
+        help="Throughput mode: measure each page alone before the mix (--mix-only: the mix).",
+    ),
     only: str | None = typer.Option(None, "--only", help="Only pages whose name contains this."),
     out: Path = typer.Option(Path("bench/results"), "--out", help="Folder for the JSON report."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
@@ -132,6 +137,8 @@ def pages(
                 with contextlib.suppress(OSError):
                     urllib.request.urlopen(request, timeout=10).read()
                 warm.append(time.perf_counter() - started)
+            if target_rps and not each:
+                continue
             download = page.target_p99_ms > 100
             seconds = duration or load.seconds_for(
                 min(warm[1:]),
