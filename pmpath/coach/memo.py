@@ -123,8 +123,4 @@ def cached(
         stamp = fingerprint.stamp(name)
         return generation.cached(user.pk, f"coach:{name}", stamp, compute, ttl=ttl)
     key = f"pmpath:coach:{name}:{user.pk}:{fingerprint.stamp(name)}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, ttl)
-    return found  # type: ignore[no-any-return]
+    return cache.get_or_set(key, compute, ttl)  # type: ignore[no-any-return]

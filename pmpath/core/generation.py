@@ -76,12 +76,7 @@ def cached(user_id: int, name: str, stamp: Any, compute: Callable[[], T], *, ttl
     are read before `compute` reads anything."""
     mine, everyone = current(user_id)
     digest = hashlib.sha256(repr((stamp, mine, everyone)).encode()).hexdigest()[:16]
-    key = f"pmpath:gen:{name}:{user_id}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, ttl)
-    return found  # type: ignore[no-any-return]
+    return cache.get_or_set(f"pmpath:gen:{name}:{user_id}:{digest}", compute, ttl)  # type: ignore[no-any-return]
 
 
 # -- keeping generations in step with the data --------------------------------------------
