@@ -86,7 +86,7 @@ def seconds_for(request_s: float, *, samples: int, connections: int, download: b
 def in_mix(page: Any, status: int) -> bool:
     """Whether a page joins the hosted mix: a signed-in page or API read that answers (not a
     public page, and not a download of everything, which has a time budget of its own)."""
-    return page.auth != "none" and page.target_p99_ms <= 100 and status < 400
+    return page.auth != "none" and not page.download and status < 400
 
 
 def mix_summary(report: dict[str, int], *, pages: int, target_rps: float) -> dict[str, Any]:

@@ -139,12 +139,8 @@ def pages(
                 warm.append(time.perf_counter() - started)
             if target_rps and not each:
                 continue
-            download = page.target_p99_ms > 100
             seconds = duration or load.seconds_for(
-                min(warm[1:]),
-                samples=samples,
-                connections=connections,
-                download=download,
+                min(warm[1:]), samples=samples, connections=connections, download=page.download
             )
             report = load.run_wrk(
                 url,
@@ -152,7 +148,7 @@ def pages(
                 duration=seconds,
                 # One download at a time: sixteen whole-data exports in flight would still be
                 # running on the server when the next page's measurement starts.
-                connections=1 if download else connections,
+                connections=1 if page.download else connections,
                 core=1,
             )
             status, statements = sql[page.name]
