@@ -330,7 +330,7 @@ def who_i_know(user: Any, company: Company, *, limit: int = WHO_LIMIT) -> WhoIKn
     you were in touch. Five queries, whatever the numbers; kept under the person's data
     generation, which every change to their contacts, positions or companies moves (from
     another process without Redis, seen within WHO_TTL_SECONDS)."""
-    stamp = (company.pk, company.name, limit)
+    stamp = (company.pk, limit)  # the company's own changes move the generation
     return generation.cached(
         user.pk, "who-i-know", stamp, lambda: _who_i_know(user, company, limit), ttl=WHO_TTL_SECONDS
     )

@@ -27,6 +27,8 @@ from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar, Component, vCalAddress, vText
 from icalendar import Event as VEvent
 
+from pmpath.security.sniff import binary_kind
+
 PRODID = "-//pmpath//Industry events//EN"
 CALENDAR_NAME = "pmpath: industry events"
 MAX_EVENTS = 2000
@@ -89,8 +91,6 @@ def parse_calendar(
     named in `skipped`. Never raises anything else."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     zone = _zone(default_zone) or ZoneInfo("UTC")
-    from pmpath.security.sniff import binary_kind
-
     kind = binary_kind(data)
     if kind:
         raise IcsError(f"{name}: {kind}, not an iCalendar file")
@@ -98,8 +98,7 @@ def parse_calendar(
     if not text.lstrip()[:15].upper().startswith("BEGIN:VCALENDAR"):
         # RFC 5545: a calendar starts with this line; anything else is not read any further.
         raise IcsError(f"{name}: not an iCalendar file (it does not start with BEGIN:VCALENDAR)")
-    upper = text.upper()
-    if "BEGIN:VCALENDAR" in upper and "END:VCALENDAR" not in upper:
+    if "END:VCALENDAR" not in text.upper():
         raise IcsError(f"{name}: the calendar is cut short (it has no END:VCALENDAR line)")
     try:
         calendar = Calendar.from_ical(text)
