@@ -18,7 +18,13 @@ or deactivating its owner moves the owner's generation too, so nothing cached is
 again. A page is never served from the cache while flash
 messages wait, and entries live at most PMPATH_PAGE_CACHE_SECONDS, which bounds how long a
 relative date ("2 hours ago") can drift. The key includes the session's CSRF cookie, so forms
-in a cached page carry a token valid for that browser."""
+in a cached page carry a token valid for that browser.
+
+A page served from the cache reads nothing from the database, not even the user: the session
+names them. That is safe because a page is stored only from a request whose user Django loaded
+and checked (the session's password-derived hash included), under a key that includes that
+hash, and because any change to the user row (a new password, deactivation) moves the user's
+generation, which retires every page stored before it."""
 
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -65,6 +72,7 @@ def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
 
 
 def _key(request: HttpRequest, user_id: int) -> str:
+    session = getattr(request, "session", None)
     parts = "\x00".join(
         (
             request.method or "GET",
@@ -73,6 +81,7 @@ def _key(request: HttpRequest, user_id: int) -> str:
             request.headers.get("HX-Target", ""),
             request.headers.get("Accept", "")[:100],
             request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+            str(session.get(HASH_SESSION_KEY, "")) if session is not None else "",
             timezone.localdate().isoformat(),
         )
     )
@@ -103,8 +112,24 @@ def _owner(request: HttpRequest) -> int | None:
             found = cache.get(token_key(_token_hash(raw)))
             if found is None:
                 request._page_cache_token = raw  # type: ignore[attr-defined]
+                return None
+            # Checked by the API when the map was filled, and dropped when the token changes.
+            request._page_cache_checked = True  # type: ignore[attr-defined]
             return found if isinstance(found, int) else None
-    return request.user.pk if request.user.is_authenticated else None
+    return _session_owner(request)
+
+
+def _session_owner(request: HttpRequest) -> int | None:
+    """The signed-in user's id as the session holds it, without loading the user: a page in the
+    cache was stored by a request whose user was loaded and checked (see `process_view`), under
+    a key that includes the session's password-derived hash, and any change to the user row
+    (a new password, deactivation) moves their generation, which retires that page."""
+    session = getattr(request, "session", None)
+    raw = session.get(SESSION_KEY) if session is not None else None
+    try:
+        return int(raw) if raw is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _remember_token(request: HttpRequest, response: HttpResponse) -> None:
@@ -181,6 +206,9 @@ class PageCacheMiddleware:
         generations, found = generation.current_with(owner, [key])
         hit = found.get(key)
         if hit is None or hit[0] != generations:
+            # Only a page rendered for a user Django has loaded and checked is stored.
+            if not getattr(request, "_page_cache_checked", False) and request.user.pk != owner:
+                return None
             request._page_cache_key = key  # type: ignore[attr-defined]
             request._page_cache_generations = generations  # type: ignore[attr-defined]
             return None

@@ -41,6 +41,46 @@ def test_it_serves_a_page_again_from_the_cache_without_reading_the_data(alice_cl
     assert not any("jobs_company" in q["sql"] for q in queries.captured_queries)
 
 
+def test_a_page_from_the_cache_reads_nothing_from_the_database(alice_client):
+    """Not even the user: the session names them, and the page was stored for a checked one.
+    (Hosted mode keeps sessions in Redis too; here they are in the database.)"""
+    prime(alice_client)
+    with CaptureQueriesContext(connection) as queries:
+        again = alice_client.get(URL)
+    assert again["X-Page-Cache"] == "hit"
+    assert [q["sql"] for q in queries.captured_queries if "django_session" not in q["sql"]] == []
+
+
+def test_a_new_password_set_elsewhere_signs_the_old_session_out(alice_client, alice):
+    prime(alice_client)
+    assert alice_client.get(URL)["X-Page-Cache"] == "hit"
+    alice.set_password("a completely new passphrase")
+    alice.save()  # the CLI, the instance admin, another browser
+    page = alice_client.get(URL)
+    assert page.status_code == 302 and "/login" in page["Location"]
+
+
+def test_a_deactivated_account_gets_nothing_from_the_cache(alice_client, alice):
+    prime(alice_client)
+    assert alice_client.get(URL)["X-Page-Cache"] == "hit"
+    alice.is_active = False
+    alice.save()
+    page = alice_client.get(URL)
+    assert page.status_code == 302 and "X-Page-Cache" not in page
+
+
+def test_a_session_whose_hash_does_not_check_out_is_never_served_or_stored(alice_client, alice):
+    from django.contrib.auth import HASH_SESSION_KEY
+
+    prime(alice_client)
+    session = alice_client.session
+    session[HASH_SESSION_KEY] = "0" * 64  # forged or stale: not the password's
+    session.save()
+    for _ in range(2):
+        page = alice_client.get(URL)
+        assert page.status_code == 302 and "X-Page-Cache" not in page
+
+
 def test_a_write_through_the_site_retires_the_page(alice_client, alice):
     prime(alice_client)
     response = alice_client.post(URL, {"name": "Globex Payments"})
