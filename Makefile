@@ -96,11 +96,11 @@ bench: install ## Benchmarks: heavy user, cold start, every page, engines (docs/
 	PMPATH_DATA_DIR=$(BENCH_DATA) $(PMPATH) bench pages || missed="$$missed pages"; \
 	$(BIN)/pytest -q -p no:cacheprovider bench --benchmark-columns=min,median,max,rounds || missed="$$missed engines"; \
 	if [ -n "$$PMPATH_BENCH_DATABASE_URL" ]; then \
-	  echo "== hosted mode: PostgreSQL + Redis, 2 processes x 4 threads on one core, 16 connections"; \
+	  echo "== hosted mode: PostgreSQL + Redis, one process of 8 threads on one core (the production default per core), 16 connections"; \
 	  ( export DATABASE_URL="$$PMPATH_BENCH_DATABASE_URL" PMPATH_DATA_DIR=$(BENCH_DATA)-pg \
 	      PMPATH_REDIS_URL="$${PMPATH_REDIS_URL:-redis://127.0.0.1:6379/5}"; \
 	    $(PMPATH) setup && $(PMPATH) bench seed && \
-	    $(PMPATH) bench pages --workers 2 --threads 4 --connections 16 --target-rps 400 --mix-duration 20 ) \
+	    $(PMPATH) bench pages --workers 1 --threads 8 --connections 16 --target-rps 400 --mix-duration 20 ) \
 	    || missed="$$missed hosted"; \
 	else \
 	  echo "== hosted-mode benchmark SKIPPED: set PMPATH_BENCH_DATABASE_URL=postgresql://USER@HOST/DB"; \

@@ -21,6 +21,7 @@ from pmpath.accounts.models import (
     SignupInvitation,
     User,
 )
+from pmpath.core import generation
 
 MODES = [key for key, _ in REGISTRATION_MODES]
 MAX_INVITATION_DAYS = 90
@@ -135,6 +136,10 @@ def set_active(admin: Any, *, user_id: int, active: bool) -> User:
     if user.is_active != active:
         user.is_active = active
         user.save(update_fields=["is_active"])
+        # What they shared leaves (or comes back to) their reviewers' pages.
+        reviewers = Share.objects.filter(user=user, reviewer__isnull=False)
+        for reviewer_id in set(reviewers.values_list("reviewer_id", flat=True)):
+            generation.touch_after_commit(reviewer_id)
     return user
 
 

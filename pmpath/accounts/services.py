@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pmpath.accounts.models import APIToken, User
+from pmpath.core import generation
 from pmpath.core.models import get_owned_or_404
 
 TOKEN_PREFIX = "pmp_"
@@ -77,4 +78,5 @@ def user_for_token(raw: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         with transaction.atomic():
             APIToken.objects.filter(pk=token.pk).update(last_used_at=now)
+            generation.touch_after_commit(token.user_id)  # the settings page shows it
     return token.user

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from pmpath.accounts import share_queries, share_services
 from pmpath.accounts.forms import ShareForm
 from pmpath.accounts.share_services import ShareError
+from pmpath.core import pagecache
 from pmpath.core.access import owner_view
 from pmpath.core.redirects import safe_next
 
@@ -46,6 +47,7 @@ def invitation_link(request: HttpRequest, token: str) -> str:
     return request.build_absolute_uri(reverse("review:invite", args=[token]))
 
 
+@pagecache.own_data
 @login_required
 def share_list(request: HttpRequest) -> HttpResponse:
     shares = list(share_queries.shares_of(request.user)[:500])

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from pmpath.accounts import instance_services, queries, services
 from pmpath.accounts.forms import SignUpForm, TokenForm
 from pmpath.accounts.instance_services import InstanceError
+from pmpath.core import pagecache
 from pmpath.core.access import owner_view
 from pmpath.security.forms import ThrottledAuthenticationForm
 
@@ -63,6 +64,7 @@ class LogoutView(auth_views.LogoutView):
     pass
 
 
+@pagecache.own_data
 @login_required
 def password_change(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
@@ -74,6 +76,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password_change.html", {"form": form})
 
 
+@pagecache.own_data
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)

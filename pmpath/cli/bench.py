@@ -112,7 +112,14 @@ def pages(
     client.force_login(user)
     from django.conf import settings
 
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    cookie = "; ".join(
+        (
+            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
+            # A browser sends back the CSRF cookie its first form page set; without it every
+            # page with a form would set a new one (and a page setting a cookie is not cached).
+            f"{settings.CSRF_COOKIE_NAME}={csrf_cookie()}",
+        )
+    )
     server = load.Server(workers=workers, env=dict(os.environ), core=0, threads=threads)
     results = []
     mixed: list[tuple[str, dict[str, str]]] = []
@@ -237,6 +244,16 @@ def pages(
         )
     if not load.passed(results, meta.get("mix")):
         raise typer.Exit(1)
+
+
+def csrf_cookie() -> str:
+    """A CSRF cookie value as Django would set it for a new browser."""
+    from django.http import HttpRequest
+    from django.middleware.csrf import get_token
+
+    request = HttpRequest()
+    get_token(request)
+    return str(request.META["CSRF_COOKIE"])
 
 
 def _verdict(result: Any) -> str:

@@ -61,7 +61,7 @@ def serve(
     threads: int = typer.Option(
         0,
         "--threads",
-        help="Request threads per process (default 8; 1 with --production).",
+        help="Request threads per process (default 8).",
         min=0,
         max=64,
     ),
@@ -73,7 +73,7 @@ def serve(
         "(run `pmpath worker` beside it).",
     ),
     workers: int = typer.Option(
-        0, "--workers", help="With --production: processes (default: 2 per core).", min=0, max=64
+        0, "--workers", help="With --production: processes (default: one per core).", min=0, max=64
     ),
 ) -> None:
     """Serve the web app (and, by default, the background worker) until Ctrl+C."""
@@ -88,7 +88,7 @@ def serve(
         raise CLIError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     shown_host = f"[{host}]" if ":" in host else host
     if production:
-        _serve_production(host, port, workers, threads or 1, shown_host)
+        _serve_production(host, port, workers, threads, shown_host)
         return
     ensure_database()
     from waitress.server import create_server
@@ -132,15 +132,16 @@ def _serve_production(host: str, port: int, workers: int, threads: int, shown_ho
     from django.core.management import call_command
 
     from pmpath.core.knowledge import run_seeds
-    from pmpath.core.server import default_workers, migration_lock, run_gunicorn
+    from pmpath.core.server import DEFAULT_THREADS, default_workers, migration_lock, run_gunicorn
 
     # Several web processes start together (systemd, a deploy): one migrates at a time.
     with migration_lock():
         call_command("migrate", interactive=False, verbosity=0)
         run_seeds()
     count = workers or default_workers()
+    threads = threads or DEFAULT_THREADS
     console.print(
-        f"pmpath (production, {count} processes) is running at "
+        f"pmpath (production, {count} processes of {threads} threads) is running at "
         f"[bold]http://{shown_host}:{port}/[/]",
         highlight=False,
     )

@@ -13,7 +13,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from pmpath.core import account_data
+from pmpath.core import account_data, pagecache
 
 SPOOL_BYTES = 16 * 1024 * 1024  # larger exports spill to a temporary file, not memory
 
@@ -50,6 +50,7 @@ def export_download(request: HttpRequest) -> FileResponse:
     return FileResponse(buffer, as_attachment=True, filename=name)
 
 
+@pagecache.own_data
 @login_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)

@@ -10,8 +10,9 @@ Generations (pmpath/core/generation.py) move on every save or delete of a user's
 bulk writes, and here, after every unsafe request (POST, PUT, PATCH, DELETE) a signed-in
 person makes, whatever its outcome.
 
-Only pages of the owner's own areas and the API's reads are cached (see CACHED_NAMESPACES);
-accounts, reviewer, admin and public pages never are. An API call made with a token is matched
+Only pages of the owner's own areas, the API's reads (see CACHED_NAMESPACES) and the account
+pages marked `own_data` (settings, password, sharing) are cached; log-in, reviewer, admin and
+public pages never are. An API call made with a token is matched
 to its owner through a short-lived map from the token's hash to the user, filled after the
 token has been checked once and dropped when the token is changed or deleted; revoking a token
 or deactivating its owner moves the owner's generation too, so nothing cached is served for it
@@ -49,7 +50,12 @@ CACHED_NAMESPACES = frozenset(
 )  # fmt: skip
 API = "api"
 TOKEN = "pc:tok:"  # + the token's SHA-256 → its owner's id
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "HX-Trigger", "HX-Push-Url", "Vary")
+# What a view sets that a hit must carry again (the middleware outside add the rest: a view's
+# own Content-Security-Policy, a download's or an image's, stands in for the default).
+KEPT_HEADERS = (
+    "Content-Type", "Content-Disposition", "HX-Trigger", "HX-Push-Url", "Vary",
+    "Cache-Control", "Content-Security-Policy",
+)  # fmt: skip
 MAX_BYTES = 4 * 1024 * 1024
 
 
@@ -64,10 +70,21 @@ def exempt(view: Callable[..., Any]) -> Callable[..., Any]:
     return view
 
 
+def own_data(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a view whose page shows only its user's own rows, so it is cached like the areas'
+    pages: outside CACHED_NAMESPACES (an account's settings), or a download of their own data
+    that tells browsers to keep no copy ("no-store")."""
+    view.page_cache_own = True  # type: ignore[attr-defined]
+    return view
+
+
 def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
     match = request.resolver_match
     if match is None or getattr(view, "page_cache_exempt", False):
         return False
+    if getattr(view, "page_cache_own", False):
+        request._page_cache_own = True  # type: ignore[attr-defined]
+        return True
     return bool(match.namespaces) and match.namespaces[0] in CACHED_NAMESPACES
 
 
@@ -146,10 +163,30 @@ def _waiting_messages(request: HttpRequest) -> bool:
     return storage is not None and len(storage) > 0
 
 
-def _pack(response: HttpResponse) -> tuple[bytes, list[tuple[str, str]]] | None:
-    if response.status_code != 200 or response.streaming or response.cookies:
+def _only_renews_csrf(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the response's one cookie is the browser's own CSRF cookie sent again (Django
+    renews it whenever a page uses the token; a view's own `csrf_protect` does so inside the
+    view). A hit needs no renewal: the browser keeps the cookie it has."""
+    name = settings.CSRF_COOKIE_NAME
+    sent = response.cookies.get(name)
+    return (
+        len(response.cookies) == 1 and sent is not None and sent.value == request.COOKIES.get(name)
+    )
+
+
+def _pack(
+    request: HttpRequest, response: HttpResponse
+) -> tuple[bytes, list[tuple[str, str]]] | None:
+    if response.status_code != 200 or response.streaming:
         return None
-    if "no-store" in response.get("Cache-Control", ""):
+    if response.cookies and not _only_renews_csrf(request, response):
+        return None
+    # "no-store" tells browsers and shared caches to keep no copy. A view marked `own_data`
+    # (a download of the person's own resume) is kept here like any of their pages; any other
+    # view that says it (a token shown once) is never stored.
+    if "no-store" in response.get("Cache-Control", "") and not getattr(
+        request, "_page_cache_own", False
+    ):
         return None
     body = response.content
     if len(body) > MAX_BYTES:
@@ -181,7 +218,7 @@ class PageCacheMiddleware:
         _remember_token(request, response)
         key = getattr(request, "_page_cache_key", None)
         if key is not None and "X-Page-Cache" not in response:
-            packed = _pack(response)
+            packed = _pack(request, response)
             if packed is not None and not _waiting_messages(request):
                 # Stored with the generations read before the view read any data.
                 value = (request._page_cache_generations, *packed)  # type: ignore[attr-defined]

@@ -32,9 +32,16 @@ def check_port(host: str, port: int) -> None:
             raise
 
 
+# One process per core, each with threads (gunicorn's gthread worker). Measured on one core of
+# the reference machine, with every signed-in page in turn on PostgreSQL and Redis
+# (docs/performance.md): one process of 8 threads 770-960 requests/s, two of 4 threads 550-575,
+# four single-threaded 408. Processes sharing a core pay for switching between them; threads
+# wait on Redis and PostgreSQL without holding the interpreter.
+DEFAULT_THREADS = 8
+
+
 def default_workers() -> int:
-    # Two per core is gunicorn's usual advice for sync workers doing short database requests.
-    return max(2, (os.cpu_count() or 1) * 2)
+    return max(1, os.cpu_count() or 1)
 
 
 def settle_memory() -> None:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from pmpath.core import pagecache
 from pmpath.core.access import owner_view
 from pmpath.matching import resume_export, resume_queries, resume_services
 from pmpath.matching.resume import documents
@@ -121,6 +122,7 @@ def version_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "matching/resume_version_delete.html", {"tailored": version})
 
 
+@pagecache.own_data
 @owner_view
 def version_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     version = resume_queries.version_for_page(request.user, pk)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from pmpath.core import pagecache
 from pmpath.matching import resume_export, resume_queries, resume_services
 from pmpath.matching.resume import documents
 from pmpath.matching.resume.schema import SchemaMissing
@@ -312,6 +313,7 @@ def download(document: dict[str, Any], fmt: str, name: str) -> HttpResponse:
     return response
 
 
+@pagecache.own_data
 @login_required
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     doc = resume_queries.document_of(request.user)

@@ -207,24 +207,33 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("portfolio:case_study", case.pk)
 
 
-def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_file(request: HttpRequest, pk: int) -> HttpResponse:
     """The image itself, streamed to its owner only: uploads are never served from a public
     folder. Anyone else, the anonymous visitor included, owns nothing here and gets a 404."""
     attachment = get_owned_or_404(Attachment, request.user, pk=pk)
     return image_response(attachment)
 
 
-def image_response(attachment: Attachment) -> FileResponse:
+# An image up to this size is sent whole rather than streamed, so hosted mode's page cache can
+# keep it for its owner like any of their pages.
+WHOLE_BYTES = 1024 * 1024
+
+
+def image_response(attachment: Attachment) -> HttpResponse:
     """An image as stored, never to be sniffed or run as anything else."""
     name = attachment.image.name or ""
+    extension = name.rsplit(".", 1)[-1].lower()
+    content_type = CONTENT_TYPES.get(extension, "application/octet-stream")
+    response: HttpResponse
     try:
         handle = attachment.image.open("rb")
+        if attachment.image.size <= WHOLE_BYTES:
+            with handle:
+                response = HttpResponse(handle.read(), content_type=content_type)
+        else:
+            response = FileResponse(handle, content_type=content_type)
     except OSError:
         raise Http404("This image's file is missing.") from None
-    extension = name.rsplit(".", 1)[-1].lower()
-    response = FileResponse(
-        handle, content_type=CONTENT_TYPES.get(extension, "application/octet-stream")
-    )
     response["Cache-Control"] = "private, max-age=3600"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -133,11 +133,85 @@ def test_a_page_is_not_served_from_the_cache_while_a_message_waits(alice_client,
     assert alice_client.get(URL)["X-Page-Cache"] == "hit"
 
 
-def test_account_pages_and_anonymous_visitors_are_never_cached(alice_client, charlie_client):
-    prime(alice_client, "/accounts/settings/")
-    assert "X-Page-Cache" not in alice_client.get("/accounts/settings/")
+def test_review_and_admin_pages_and_anonymous_visitors_are_never_cached(
+    alice, alice_client, charlie_client
+):
+    alice.is_staff = alice.is_superuser = True
+    alice.save()
+    for url in ("/review/", "/instance/"):
+        assert prime(alice_client, url).status_code == 200, url
+        assert "X-Page-Cache" not in alice_client.get(url), url
     prime(charlie_client, "/")
     assert "X-Page-Cache" not in charlie_client.get("/")
+
+
+def test_the_account_pages_showing_only_your_own_rows_are_cached(alice_client):
+    for url in ("/accounts/settings/", "/accounts/password/", "/accounts/settings/delete/",
+                "/accounts/shares/"):  # fmt: skip
+        prime(alice_client, url)
+        assert alice_client.get(url)["X-Page-Cache"] == "hit", url
+
+
+def test_a_page_that_says_no_store_is_never_kept(alice_client):
+    prime(alice_client, "/jobs/bookmarklet/save/")
+    assert "X-Page-Cache" not in alice_client.get("/jobs/bookmarklet/save/")
+
+
+def test_a_download_of_your_own_resume_is_kept_with_its_own_headers(alice, alice_client):
+    from django.urls import reverse
+
+    from tests.matching.resume_factories import make_resume
+
+    make_resume(alice)
+    url = reverse("matching:resume_export", args=["html"])
+    fresh = prime(alice_client, url)
+    hit = alice_client.get(url)
+    assert hit["X-Page-Cache"] == "hit" and hit.content == fresh.content
+    for header in ("Content-Disposition", "Cache-Control", "Content-Security-Policy"):
+        assert hit[header] == fresh[header], header
+    assert hit["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+def test_a_form_page_that_renews_its_csrf_cookie_is_kept(alice_client):
+    """The resume import checks CSRF in its inner view, which sends the cookie again."""
+    from django.urls import reverse
+
+    url = reverse("matching:resume_import")
+    prime(alice_client, url)
+    assert alice_client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_tokens_use_elsewhere_shows_on_the_settings_page(alice, alice_client):
+    from django.test import Client
+
+    from pmpath.accounts.services import create_token
+
+    _, raw = create_token(alice, name="laptop script")
+    prime(alice_client, "/accounts/settings/")
+    assert alice_client.get("/accounts/settings/")["X-Page-Cache"] == "hit"
+    Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get(API_URL)  # stamps its last use
+    page = alice_client.get("/accounts/settings/")
+    assert "X-Page-Cache" not in page and "never" not in page.content.decode()
+
+
+def test_what_others_share_shows_on_the_reviewers_sharing_page(alice, bob, bob_client):
+    from pmpath.accounts import instance_services, share_services
+
+    def shared_with_bob() -> str:
+        return bob_client.get("/accounts/shares/").content.decode()
+
+    prime(bob_client, "/accounts/shares/")
+    share = share_services.create_share(alice, kind="portfolio", object_id=alice.pk)
+    share_services.accept_share(bob, token=share.token)  # alice's row, bob's page
+    assert "1 shared with you" in shared_with_bob()
+    admin = type(alice).objects.create_superuser("root", "root@example.com", "x" * 16)
+    shared_with_bob()  # stored again
+    instance_services.set_active(admin, user_id=alice.pk, active=False)
+    assert "1 shared with you" not in shared_with_bob()
+    instance_services.set_active(admin, user_id=alice.pk, active=True)
+    assert "1 shared with you" in shared_with_bob()
+    share_services.revoke_share(alice, share_id=share.pk)
+    assert "1 shared with you" not in shared_with_bob()
 
 
 def test_each_browser_gets_forms_with_its_own_csrf_token(alice, alice_client):

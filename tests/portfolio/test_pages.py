@@ -147,7 +147,8 @@ def test_uploading_an_image_shows_it_to_its_owner(alice, alice_client):
     )
     image = alice_client.get(reverse("portfolio:attachment", args=[attachment.pk]))
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
-    assert b"".join(image.streaming_content).startswith(b"\x89PNG")
+    assert image.content.startswith(b"\x89PNG")
+    assert image["Content-Security-Policy"] == "default-src 'none'; sandbox"
 
 
 def test_a_bad_upload_says_why_and_stores_nothing(alice, alice_client):
