@@ -94,8 +94,11 @@ def finding(user: Any, key: str) -> Finding | None:
     return next((f for f in detectors.run(data, only=[detector]) if f.key == key), None)
 
 
-def decisions(user: Any) -> list[Decision]:
-    return list(Decision.objects.owned_by(user))
+def decision_ids(user: Any) -> dict[str, int]:
+    """Each decision's id by its finding's key: plain rows, in no order (500 model instances
+    sorted by their last change took a third of the coach page)."""
+    rows = Decision.objects.owned_by(user).order_by().values_list("detector", "subject", "id")
+    return {f"{detector}:{subject}": pk for detector, subject, pk in rows}
 
 
 # --- as plain data, for the CLI, the API and the digest -------------------------------------

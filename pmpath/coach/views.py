@@ -47,7 +47,7 @@ def coach(request: HttpRequest) -> HttpResponse:
         "dismissed": report.dismissed[:DECIDED_SHOWN],
         "href": href,
         "links": form_links(),
-        "decision_ids": {d.key: d.pk for d in queries.decisions(request.user)},
+        "decision_ids": queries.decision_ids(request.user),
         "detector_names": list(NAMES.items()),
     }
     return render(request, "coach/coach.html", context)

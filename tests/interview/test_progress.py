@@ -68,6 +68,31 @@ def test_the_overview_shows_the_streak_due_counts_and_scores(alice, alice_client
     assert question.text in body
 
 
+def test_weekly_averages_put_each_answer_in_its_local_monday_to_sunday_week(alice):
+    """Grouped by week in SQL: Sunday late evening and Monday just after midnight (local time)
+    land in different weeks, whatever the database."""
+    from datetime import datetime, time
+
+    question = make_question(category="estimation", text="How many buses run in Lisbon?")
+    zone = timezone.get_current_timezone()
+    now = timezone.make_aware(datetime(2026, 3, 18, 12, 0), zone)  # a Wednesday
+    this_monday = date(2026, 3, 16)
+    answers = [
+        (this_monday - timedelta(days=1), time(23, 30), 40),  # Sunday: last week
+        (this_monday, time(0, 15), 80),  # Monday: this week
+        (this_monday + timedelta(days=1), time(9, 0), 60),
+        (this_monday - timedelta(days=6), time(8, 0), 20),  # last Monday
+    ]
+    for day, at, score in answers:
+        stamp = timezone.make_aware(datetime.combine(day, at), zone)
+        make_attempt(alice, question, submitted_at=stamp, score=score)
+    found = progress.progress_for(alice, now=now)
+    (series,) = found.series
+    assert found.weeks[-2:] == [this_monday - timedelta(weeks=1), this_monday]
+    assert series.points[-2:] == [30.0, 70.0]
+    assert series.attempts == 4
+
+
 def test_an_overview_without_answers_invites_a_first_one(alice_client):
     body = alice_client.get(reverse("interview:index")).content.decode()
     assert "No answers yet." in body and 'id="progress-data"' not in body
