@@ -38,6 +38,7 @@ def check_port(host: str, port: int) -> None:
 # four single-threaded 408. Processes sharing a core pay for switching between them; threads
 # wait on Redis and PostgreSQL without holding the interpreter.
 DEFAULT_THREADS = 8
+KEEPALIVE_SECONDS = 75
 
 
 def default_workers() -> int:
@@ -68,6 +69,11 @@ def run_gunicorn(*, host: str, port: int, workers: int, threads: int = 1) -> Non
         "worker_class": "gthread" if threads > 1 else "sync",
         "preload_app": True,
         "timeout": 30,
+        # Longer than the proxy keeps an idle connection (deploy/nginx/pmpath.conf: 60 s), so
+        # the proxy always closes first: a server closing an idle connection just as the proxy
+        # sends a request on it shows as a reset, which makes nginx take the process out of
+        # service for a while (with one process left, everything fails meanwhile).
+        "keepalive": KEEPALIVE_SECONDS,
         "graceful_timeout": 20,
         "accesslog": None,
         "errorlog": "-",

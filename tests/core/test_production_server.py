@@ -49,3 +49,17 @@ def test_the_default_is_one_threaded_process_per_core(tmp_path):
         connection.close()
     finally:
         server.stop()
+
+
+def test_it_keeps_idle_connections_open_longer_than_nginx_does():
+    """Else a process may close a kept connection just as nginx sends on it: a reset, and
+    nginx takes the process out of service (with the other one down, every request fails)."""
+    import re
+
+    from pmpath.core.server import KEEPALIVE_SECONDS
+
+    site = Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "pmpath.conf"
+    upstream = site.read_text().split("upstream pmpath {", 1)[1].split("}", 1)[0]
+    found = re.search(r"^\s*keepalive_timeout (\d+)s;", upstream, re.MULTILINE)
+    assert found is not None, "the upstream block sets keepalive_timeout"
+    assert int(found.group(1)) < KEEPALIVE_SECONDS
