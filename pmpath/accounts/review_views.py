@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -122,7 +122,7 @@ def shared_case(request: HttpRequest, share: Share, case_id: int) -> HttpRespons
 
 
 @reviewer_view
-def shared_image(request: HttpRequest, share: Share, image_id: int) -> FileResponse:
+def shared_image(request: HttpRequest, share: Share, image_id: int) -> HttpResponseBase:
     from pmpath.portfolio.views import image_response
 
     response = image_response(review_queries.shared_attachment(share, image_id))

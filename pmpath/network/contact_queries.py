@@ -222,6 +222,13 @@ class DuplicateGroup:
         return max(self.contacts, key=lambda c: (getattr(c, "interaction_count", 0), -c.pk))
 
 
+# What grouping and the merge cards read of each contact (not its notes, links or dates).
+DUPLICATE_FIELDS = (
+    "id", "first_name", "last_name", "email", "email_key", "name_key", "company_key",
+    "company_name", "role", "linkedin_key", "created_at",
+)  # fmt: skip
+
+
 def duplicates(user: Any, *, limit: int = DUPLICATE_GROUPS) -> list[DuplicateGroup]:
     """Contacts that look like the same person: the same email (ignoring case), or the same
     name (ignoring case, accents and spacing) at the same company. The same LinkedIn profile
@@ -253,10 +260,11 @@ def duplicates(user: Any, *, limit: int = DUPLICATE_GROUPS) -> list[DuplicateGro
         name_key__in=sorted({n for n, _ in names}), company_key__in=sorted({k for _, k in names})
     )
     wanted_names, wanted_emails = set(names), set(emails)
+    shown = mine.filter(match).order_by().only(*DUPLICATE_FIELDS)
     rows = sorted(
         (
             contact
-            for contact in mine.filter(match).order_by()
+            for contact in shown
             if contact.email_key in wanted_emails
             or (contact.name_key, contact.company_key) in wanted_names
         ),

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -82,7 +83,7 @@ def case_study(request: HttpRequest, token: str, slug: str) -> HttpResponse:
     return _render(request, "portfolio/site/case_study.html", context)
 
 
-def image(request: HttpRequest, token: str, pk: int) -> FileResponse:
+def image(request: HttpRequest, token: str, pk: int) -> HttpResponseBase:
     link = _link(token)
     attachment = queries.public_attachment(link, pk)
     if attachment is None:

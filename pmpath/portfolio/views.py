@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -207,7 +208,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("portfolio:case_study", case.pk)
 
 
-def attachment_file(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The image itself, streamed to its owner only: uploads are never served from a public
     folder. Anyone else, the anonymous visitor included, owns nothing here and gets a 404."""
     attachment = get_owned_or_404(Attachment, request.user, pk=pk)
@@ -219,12 +220,12 @@ def attachment_file(request: HttpRequest, pk: int) -> HttpResponse:
 WHOLE_BYTES = 1024 * 1024
 
 
-def image_response(attachment: Attachment) -> HttpResponse:
+def image_response(attachment: Attachment) -> HttpResponseBase:
     """An image as stored, never to be sniffed or run as anything else."""
     name = attachment.image.name or ""
     extension = name.rsplit(".", 1)[-1].lower()
     content_type = CONTENT_TYPES.get(extension, "application/octet-stream")
-    response: HttpResponse
+    response: HttpResponseBase
     try:
         handle = attachment.image.open("rb")
         if attachment.image.size <= WHOLE_BYTES:

@@ -357,6 +357,18 @@ def test_duplicates_are_listed_and_merged_from_their_page(alice, alice_client):
     )
 
 
+def test_the_duplicates_page_runs_constant_queries_however_many_groups(alice, alice_client):
+    def grow(n):
+        have = Contact.objects.filter(user=alice).count() // 2
+        for i in range(have, n // 2):
+            make_contact(alice, first_name=f"Ana{i}", email=f"ana{i}@example.test", role="PM")
+            make_contact(alice, first_name=f"Ana{i}", email=f"ANA{i}@example.test")
+
+    assert_constant_queries(alice_client, reverse("network:duplicates"), grow, small=10, large=60)
+    body = alice_client.get(reverse("network:duplicates")).content.decode()
+    assert "same email ana29@example.test" in body and "PM" in body
+
+
 def test_two_contacts_are_merged_after_the_person_confirms_from_the_contact_page(
     alice, alice_client
 ):
