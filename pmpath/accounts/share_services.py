@@ -144,17 +144,3 @@ def add_comment(reviewer: Any, *, share_id: int, body: str) -> ReviewComment:
     return ReviewComment.objects.create(
         user_id=share.user_id, share=share, author=reviewer, body=body
     )
-
-
-def _reviewer_sees(sender: type, instance: Share, **_: Any) -> None:
-    """A share belongs to its owner, whose generation its signals move; its reviewer's pages
-    show it too (the sharing page counts what others shared with them)."""
-    if instance.reviewer_id is not None:
-        generation.touch_after_commit(instance.reviewer_id)
-
-
-def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    post_save.connect(_reviewer_sees, sender=Share, dispatch_uid="share-reviewer-save")
-    post_delete.connect(_reviewer_sees, sender=Share, dispatch_uid="share-reviewer-delete")

@@ -9,7 +9,8 @@ another process's (the CLI's, say) only as far as whatever else keys the entry (
 coach/memo.py). They move:
 - on every save or delete of a row that belongs to a user (a `user` foreign key) or of the user
   row itself, and again when its transaction commits (a reader between the save and the commit
-  could not see the row yet);
+  could not see the row yet); a row's other foreign keys to users (a share's reviewer) name
+  people whose pages show it too, and move theirs;
 - on every save or delete of catalogue rows (ladder, questions, resources…): everyone's;
 - after every unsafe request a signed-in person makes (the page cache's middleware);
 - explicitly (`touch`) after bulk writes that send no signals: bulk inserts, `QuerySet.update`,
@@ -82,6 +83,7 @@ def cached(user_id: int, name: str, stamp: Any, compute: Callable[[], T], *, ttl
 # -- keeping generations in step with the data --------------------------------------------
 
 _kinds: dict[type, str] = {}
+_others: dict[type, tuple[str, ...]] = {}
 
 
 def _kind(model: type) -> str:
@@ -110,6 +112,19 @@ def _kind(model: type) -> str:
     return kind
 
 
+def _other_users(model: type) -> tuple[str, ...]:
+    """The attribute names of a user row's other foreign keys to the user model."""
+    found = _others.get(model)
+    if found is None:
+        found = tuple(
+            f.attname
+            for f in model._meta.concrete_fields  # type: ignore[attr-defined]
+            if f.is_relation and f.name != "user" and _kind(f.related_model) == "self"
+        )
+        _others[model] = found
+    return found
+
+
 def _changed(sender: type, instance: Any, **_: Any) -> None:
     kind = _kind(sender)
     if kind == "self":
@@ -117,6 +132,10 @@ def _changed(sender: type, instance: Any, **_: Any) -> None:
     elif kind == "user":
         # A user-less row in a user model (a catalogue resource) is everyone's.
         user_id = getattr(instance, "user_id", None)
+        for attname in _other_users(sender):
+            other = getattr(instance, attname)
+            if other is not None and other != user_id:
+                touch_after_commit(other)
     elif kind == "catalogue":
         user_id = None
     else:

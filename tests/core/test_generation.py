@@ -99,6 +99,20 @@ def test_deleting_a_persons_row_moves_their_generation(alice, bob):
     assert generation.current(bob.pk) == bobs
 
 
+def test_a_row_naming_another_person_moves_their_generation_too(alice, bob):
+    """A share is alice's row; bob, its reviewer, sees it counted on his own pages."""
+    from pmpath.accounts.models import Share
+
+    carol = get_user_model().objects.create_user("carol", password="x" * 16)
+    before = mine(alice), mine(bob), mine(carol)
+    share = Share.objects.create(user=alice, kind="portfolio", object_id=alice.pk, token="t1")
+    assert mine(bob) == before[1]  # nobody's reviewer yet
+    share.reviewer = bob
+    share.save()
+    assert mine(alice) != before[0] and mine(bob) != before[1]
+    assert mine(carol) == before[2]
+
+
 def test_saving_a_catalogue_row_moves_everyones_generation(alice, bob):
     before = generation.current(alice.pk), generation.current(bob.pk)
     level = Level.objects.order_by("order").first()
