@@ -61,3 +61,20 @@ def seed(*, scale: float = 1.0, users: int = 1, seed: int = 42, force: bool = Fa
 
 def heavy_user() -> Any:
     return get_user_model().objects.get(username=heavy_username(0))
+
+
+def browser_cookie(user: Any) -> str:
+    """The Cookie header of a browser signed in as `user`: the session, and the CSRF cookie its
+    first form page set (without it, every page with a form would set a new one, and a page
+    that sets a cookie is not cached)."""
+    from django.http import HttpRequest
+    from django.middleware.csrf import get_token
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    request = HttpRequest()
+    get_token(request)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    csrf = request.META["CSRF_COOKIE"]
+    return f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"

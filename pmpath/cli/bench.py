@@ -88,12 +88,11 @@ def pages(
     """Serve with gunicorn on one core and load every page with wrk from the other."""
     ensure_database()
     from django.contrib.auth import get_user_model
-    from django.test import Client
 
     from pmpath.accounts.models import APIToken
     from pmpath.accounts.services import create_token
     from pmpath.bench import load, registry
-    from pmpath.bench.heavy import heavy_user
+    from pmpath.bench.heavy import browser_cookie, heavy_user
     from pmpath.bench.queries import count_queries
 
     registry.discover()
@@ -108,18 +107,7 @@ def pages(
         raise CLIError(f"no page name contains {only!r}")
     sql = count_queries(chosen, user, token)
 
-    client = Client()
-    client.force_login(user)
-    from django.conf import settings
-
-    cookie = "; ".join(
-        (
-            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
-            # A browser sends back the CSRF cookie its first form page set; without it every
-            # page with a form would set a new one (and a page setting a cookie is not cached).
-            f"{settings.CSRF_COOKIE_NAME}={csrf_cookie()}",
-        )
-    )
+    cookie = browser_cookie(user)
     server = load.Server(workers=workers, env=dict(os.environ), core=0, threads=threads)
     results = []
     mixed: list[tuple[str, dict[str, str]]] = []
@@ -244,16 +232,6 @@ def pages(
         )
     if not load.passed(results, meta.get("mix")):
         raise typer.Exit(1)
-
-
-def csrf_cookie() -> str:
-    """A CSRF cookie value as Django would set it for a new browser."""
-    from django.http import HttpRequest
-    from django.middleware.csrf import get_token
-
-    request = HttpRequest()
-    get_token(request)
-    return str(request.META["CSRF_COOKIE"])
 
 
 def _verdict(result: Any) -> str:

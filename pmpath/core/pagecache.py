@@ -83,7 +83,6 @@ def _cacheable_view(request: HttpRequest, view: Callable[..., Any]) -> bool:
     if match is None or getattr(view, "page_cache_exempt", False):
         return False
     if getattr(view, "page_cache_own", False):
-        request._page_cache_own = True  # type: ignore[attr-defined]
         return True
     return bool(match.namespaces) and match.namespaces[0] in CACHED_NAMESPACES
 
@@ -247,6 +246,7 @@ class PageCacheMiddleware:
             if not getattr(request, "_page_cache_checked", False) and request.user.pk != owner:
                 return None
             request._page_cache_key = key  # type: ignore[attr-defined]
+            request._page_cache_own = getattr(view, "page_cache_own", False)  # type: ignore[attr-defined]
             request._page_cache_generations = generations  # type: ignore[attr-defined]
             return None
         _, body, headers = hit
